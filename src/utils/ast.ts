@@ -1,0 +1,131 @@
+/** Pure node predicates and accessors: no scope, no SDK knowledge. */
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+
+export type FunctionNode =
+  | TSESTree.ArrowFunctionExpression
+  | TSESTree.FunctionDeclaration
+  | TSESTree.FunctionExpression;
+
+/**
+ * Strips what does not change a value: TS `as`, `satisfies`, `<T>x`, `x!`, `x<T>` and the optional-chain wrapper.
+ * E.g. `(creds as Credentials)!`, `resp?.Credentials satisfies X`.
+ */
+export function skipTransparent(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  for (;;) {
+    switch (current.type) {
+      case AST_NODE_TYPES.TSAsExpression:
+      case AST_NODE_TYPES.TSSatisfiesExpression:
+      case AST_NODE_TYPES.TSTypeAssertion:
+      case AST_NODE_TYPES.TSNonNullExpression:
+      case AST_NODE_TYPES.TSInstantiationExpression:
+      case AST_NODE_TYPES.ChainExpression:
+        current = current.expression;
+        break;
+      default:
+        return current;
+    }
+  }
+}
+
+export function isFunction(node: TSESTree.Node | null | undefined): node is FunctionNode {
+  return (
+    node?.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+    node?.type === AST_NODE_TYPES.FunctionDeclaration ||
+    node?.type === AST_NODE_TYPES.FunctionExpression
+  );
+}
+
+/** The static name of a property or member key: `a`, `'a'`, `['a']`, `` [`a`] ``; `undefined` when computed. */
+export function getKeyName(
+  key: TSESTree.Expression | TSESTree.PrivateIdentifier,
+  computed: boolean,
+): string | undefined {
+  if (!computed && key.type === AST_NODE_TYPES.Identifier) {
+    return key.name;
+  }
+  if (key.type === AST_NODE_TYPES.Literal && (typeof key.value === 'string' || typeof key.value === 'number')) {
+    return String(key.value);
+  }
+  if (key.type === AST_NODE_TYPES.TemplateLiteral && key.expressions.length === 0) {
+    return key.quasis[0]?.value.cooked ?? undefined;
+  }
+  return undefined;
+}
+
+export function getPropertyName(property: TSESTree.Property | TSESTree.MemberExpression): string | undefined {
+  return property.type === AST_NODE_TYPES.Property
+    ? getKeyName(property.key, property.computed)
+    : getKeyName(property.property, property.computed);
+}
+
+/** The last property of `object` named `name`, ignoring spreads (see `findProperty` in values.ts for those). */
+export function getOwnProperty(object: TSESTree.ObjectExpression, name: string): TSESTree.Property | undefined {
+  for (let index = object.properties.length - 1; index >= 0; index--) {
+    const property = object.properties[index];
+    if (property?.type === AST_NODE_TYPES.Property && getPropertyName(property) === name) {
+      return property;
+    }
+  }
+  return undefined;
+}
+
+/** `obj.name` or `obj?.['name']` with the given static name. */
+export function isMemberNamed(node: TSESTree.Node, name: string): node is TSESTree.MemberExpression {
+  return node.type === AST_NODE_TYPES.MemberExpression && getPropertyName(node) === name;
+}
+
+/** `process.env`, also `process?.env` and `process['env']`. */
+export function isProcessEnv(node: TSESTree.Node): node is TSESTree.MemberExpression {
+  const inner = skipTransparent(node);
+  return (
+    isMemberNamed(inner, 'env') &&
+    inner.object.type === AST_NODE_TYPES.Identifier &&
+    inner.object.name === 'process'
+  );
+}
+
+/**
+ * The expressions a function returns, found by walking its statements (never into nested functions or
+ * expressions). An arrow with an expression body returns that expression.
+ */
+export function getReturnedExpressions(fn: FunctionNode): TSESTree.Expression[] {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) {
+    return [fn.body];
+  }
+  const returned: TSESTree.Expression[] = [];
+  const visit = (statement: TSESTree.Statement | null | undefined): void => {
+    switch (statement?.type) {
+      case AST_NODE_TYPES.ReturnStatement:
+        if (statement.argument) returned.push(statement.argument);
+        break;
+      case AST_NODE_TYPES.BlockStatement:
+        statement.body.forEach(visit);
+        break;
+      case AST_NODE_TYPES.IfStatement:
+        visit(statement.consequent);
+        visit(statement.alternate);
+        break;
+      case AST_NODE_TYPES.TryStatement:
+        visit(statement.block);
+        visit(statement.handler?.body);
+        visit(statement.finalizer);
+        break;
+      case AST_NODE_TYPES.SwitchStatement:
+        for (const switchCase of statement.cases) switchCase.consequent.forEach(visit);
+        break;
+      case AST_NODE_TYPES.LabeledStatement:
+      case AST_NODE_TYPES.WhileStatement:
+      case AST_NODE_TYPES.DoWhileStatement:
+      case AST_NODE_TYPES.ForStatement:
+      case AST_NODE_TYPES.ForInStatement:
+      case AST_NODE_TYPES.ForOfStatement:
+        visit(statement.body);
+        break;
+      default:
+        break;
+    }
+  };
+  fn.body.body.forEach(visit);
+  return returned;
+}

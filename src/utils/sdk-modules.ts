@@ -1,0 +1,182 @@
+/**
+ * What this plugin knows of the AWS SDK surface: module ids, exported names and what each one means.
+ * Data and classification only; `sdk-references.ts` turns it into trace maps for the ReferenceTracker.
+ */
+/** The v3 credential provider factories (`@aws-sdk/credential-providers` and the single-provider packages). */
+export type ProviderName =
+  | 'createCredentialChain'
+  | 'defaultProvider'
+  | 'fromCognitoIdentity'
+  | 'fromCognitoIdentityPool'
+  | 'fromContainerMetadata'
+  | 'fromEnv'
+  | 'fromHttp'
+  | 'fromIni'
+  | 'fromInstanceMetadata'
+  | 'fromNodeProviderChain'
+  | 'fromProcess'
+  | 'fromSSO'
+  | 'fromTemporaryCredentials'
+  | 'fromTokenFile'
+  | 'fromWebToken';
+
+/** v2 `AWS.Credentials` and the provider classes derived from it. */
+export type V2CredentialsName =
+  | 'ChainableTemporaryCredentials'
+  | 'CognitoIdentityCredentials'
+  | 'CredentialProviderChain'
+  | 'Credentials'
+  | 'EC2MetadataCredentials'
+  | 'ECSCredentials'
+  | 'EnvironmentCredentials'
+  | 'FileSystemCredentials'
+  | 'ProcessCredentials'
+  | 'RemoteCredentials'
+  | 'SAMLCredentials'
+  | 'SharedIniFileCredentials'
+  | 'SsoCredentials'
+  | 'TemporaryCredentials'
+  | 'TokenFileWebIdentityCredentials'
+  | 'WebIdentityCredentials';
+
+/**
+ * The meaning of a tracked reference, stored in the trace-map leaf so that rules filter on `kind` instead of
+ * re-reading the import path. `service` is normalized (`secrets-manager`, `SecretsManager` → `secretsmanager`).
+ */
+export type SdkInfo =
+  /** `new S3Client(config)`, `new S3(config)` (v3), `new AWS.S3(options)` (v2). */
+  | { kind: 'client'; sdk: 'v2' | 'v3'; service: string; name: string }
+  /** `new AssumeRoleCommand(input)`. */
+  | { kind: 'command'; service: string; operation: string }
+  /** `fromIni(init)`, `fromNodeProviderChain()`, ... */
+  | { kind: 'provider'; name: ProviderName }
+  /** `memoize(provider)` from `@smithy/property-provider`. */
+  | { kind: 'memoize' }
+  /** v3 `getSignedUrl(client, command, options)`. */
+  | { kind: 'presign' }
+  /** `new AWS.Credentials(...)`, `new AWS.SharedIniFileCredentials(...)`, ... */
+  | { kind: 'v2Credentials'; name: V2CredentialsName }
+  /** `new AWS.Config(options)`. */
+  | { kind: 'v2Config' }
+  /** `AWS.config`: the global v2 configuration object. */
+  | { kind: 'v2GlobalConfig' }
+  /** `new AWS.MetadataService(options)`. */
+  | { kind: 'v2MetadataService' };
+
+export const PROVIDER_PACKAGES: Readonly<Record<string, readonly ProviderName[]>> = {
+  '@aws-sdk/credential-providers': [
+    'createCredentialChain',
+    'fromCognitoIdentity',
+    'fromCognitoIdentityPool',
+    'fromContainerMetadata',
+    'fromEnv',
+    'fromHttp',
+    'fromIni',
+    'fromInstanceMetadata',
+    'fromNodeProviderChain',
+    'fromProcess',
+    'fromSSO',
+    'fromTemporaryCredentials',
+    'fromTokenFile',
+    'fromWebToken',
+  ],
+  '@aws-sdk/credential-provider-cognito-identity': ['fromCognitoIdentity', 'fromCognitoIdentityPool'],
+  '@aws-sdk/credential-provider-env': ['fromEnv'],
+  '@aws-sdk/credential-provider-http': ['fromHttp'],
+  '@aws-sdk/credential-provider-imds': ['fromContainerMetadata', 'fromInstanceMetadata'],
+  '@aws-sdk/credential-provider-ini': ['fromIni'],
+  '@aws-sdk/credential-provider-node': ['defaultProvider'],
+  '@aws-sdk/credential-provider-process': ['fromProcess'],
+  '@aws-sdk/credential-provider-sso': ['fromSSO'],
+  '@aws-sdk/credential-provider-web-identity': ['fromTokenFile', 'fromWebToken'],
+  '@smithy/credential-provider-imds': ['fromContainerMetadata', 'fromInstanceMetadata'],
+};
+
+/** Every v2 credentials class, with `Credentials` itself: the one that never refreshes. */
+export const V2_CREDENTIALS_CLASSES: ReadonlySet<V2CredentialsName> = new Set<V2CredentialsName>([
+  'ChainableTemporaryCredentials',
+  'CognitoIdentityCredentials',
+  'CredentialProviderChain',
+  'Credentials',
+  'EC2MetadataCredentials',
+  'ECSCredentials',
+  'EnvironmentCredentials',
+  'FileSystemCredentials',
+  'ProcessCredentials',
+  'RemoteCredentials',
+  'SAMLCredentials',
+  'SharedIniFileCredentials',
+  'SsoCredentials',
+  'TemporaryCredentials',
+  'TokenFileWebIdentityCredentials',
+  'WebIdentityCredentials',
+]);
+
+/** PascalCase members of the v2 `AWS` namespace that are not service classes. */
+const V2_CORE_NAMES: ReadonlySet<string> = new Set([
+  ...V2_CREDENTIALS_CLASSES,
+  'Config',
+  'DiscoverEndpoint',
+  'Endpoint',
+  'EventListeners',
+  'HttpClient',
+  'HttpRequest',
+  'HttpResponse',
+  'IniLoader',
+  'MetadataService',
+  'Model',
+  'NodeHttpClient',
+  'ParamValidator',
+  'Protocol',
+  'Request',
+  'ResourceWaiter',
+  'Response',
+  'SequentialExecutor',
+  'Service',
+  'Signers',
+  'SSOTokenProvider',
+  'StaticTokenProvider',
+  'Token',
+  'TokenProviderChain',
+  'XHRClient',
+]);
+
+export const V3_CLIENT_PREFIX = '@aws-sdk/client-';
+export const V2_CLIENT_PREFIX = 'aws-sdk/clients/';
+
+/** True for every module id that some trace map below covers; the cheap test behind the per-file bail-out. */
+export function isSdkModule(moduleId: string): boolean {
+  return (
+    moduleId.startsWith(V3_CLIENT_PREFIX) ||
+    moduleId === 'aws-sdk' ||
+    moduleId === 'aws-sdk/global' ||
+    moduleId.startsWith(V2_CLIENT_PREFIX) ||
+    moduleId === '@aws-sdk/s3-request-presigner' ||
+    moduleId === '@smithy/property-provider' ||
+    Object.hasOwn(PROVIDER_PACKAGES, moduleId)
+  );
+}
+
+/** `@aws-sdk/client-secrets-manager` and `AWS.SecretsManager` both name the service `secretsmanager`. */
+export function normalizeService(name: string): string {
+  return name.replaceAll('-', '').toLowerCase();
+}
+
+/**
+ * What a PascalCase export of a v3 client package is: `*Command` classes are commands; `S3Client` and the
+ * aggregated `S3` class are clients (both take the client configuration); exceptions are nothing to us.
+ */
+export function classifyV3ClientExport(service: string, name: string): SdkInfo | undefined {
+  if (name.endsWith('Command')) {
+    return { kind: 'command', service, operation: name.slice(0, -'Command'.length) };
+  }
+  if (name.endsWith('Exception')) {
+    return undefined;
+  }
+  return { kind: 'client', sdk: 'v3', service, name };
+}
+
+/** What a PascalCase member of the v2 `AWS` namespace is, when it is not one of the core classes. */
+export function classifyV2Member(name: string): SdkInfo | undefined {
+  return V2_CORE_NAMES.has(name) ? undefined : { kind: 'client', sdk: 'v2', service: normalizeService(name), name };
+}

@@ -1,0 +1,21 @@
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import tsParser from '@typescript-eslint/parser';
+import * as espree from 'espree';
+
+/** Plain JavaScript as ESLint parses it by default (espree, ES modules). */
+export const ruleTester = new RuleTester({
+  languageOptions: {
+    parser: espree,
+    ecmaVersion: 'latest',
+    sourceType: 'module',
+  },
+});
+
+/** TypeScript sources: `import x = require()`, `as`, `satisfies`, `!`. */
+export const tsRuleTester = new RuleTester({
+  languageOptions: {
+    parser: tsParser,
+    ecmaVersion: 'latest',
+    sourceType: 'module',
+  },
+});
