@@ -5,6 +5,8 @@ export interface PluginDocs {
   description: string;
   /** The smallest shipped config that enables the rule; absent means `all` only. */
   recommended?: 'recommended' | 'strict';
+  /** The severity the shipped configs give the rule; `error` unless it says `warn`. */
+  severity?: 'error' | 'warn';
   requiresTypeChecking?: boolean;
 }
 

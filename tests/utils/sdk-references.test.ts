@@ -10,8 +10,8 @@ const probe = createRule<[], 'found'>({
     docs: { description: 'Report SDK references' },
     messages: { found: '{{ type }} {{ kind }} {{ name }} from {{ moduleId }}' },
     schema: [],
+    defaultOptions: [],
   },
-  defaultOptions: [],
   create(context) {
     return onSdkReferences(context, (references) => {
       for (const { node, type, info, name, moduleId } of references.all) {

@@ -1,0 +1,40 @@
+// @ts-check
+import js from '@eslint/js';
+import comments from '@eslint-community/eslint-plugin-eslint-comments/configs';
+import eslintPlugin from 'eslint-plugin-eslint-plugin';
+import { defineConfig } from 'eslint/config';
+import tseslint from 'typescript-eslint';
+
+export default defineConfig(
+  { ignores: ['dist/', 'coverage/', 'examples/', '.bench-cache/'] },
+  {
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+  },
+  js.configs.recommended,
+  tseslint.configs.recommended,
+  comments.recommended,
+  {
+    rules: {
+      '@eslint-community/eslint-comments/require-description': 'error',
+    },
+  },
+  {
+    files: ['src/rules/**/*.ts'],
+    extends: [eslintPlugin.configs.recommended],
+    rules: {
+      'eslint-plugin/require-meta-docs-description': ['error', { pattern: '^(Disallow|Require|Enforce) ' }],
+      'eslint-plugin/require-meta-docs-url': 'off',
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'MemberExpression[object.name="context"][property.name="options"]',
+          message: "Read options from create's second argument: only it has the defaults merged in.",
+        },
+      ],
+    },
+  },
+  {
+    files: ['tests/rules/**/*.ts'],
+    extends: [eslintPlugin.configs.recommended],
+  },
+);

@@ -1,0 +1,87 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import plugin from '../src/index.js';
+
+const root = path.resolve(import.meta.dirname, '..');
+const ruleFiles = readdirSync(path.join(root, 'src/rules'))
+  .filter((file) => file.endsWith('.ts') && file !== 'index.ts')
+  .map((file) => path.basename(file, '.ts'))
+  .sort();
+const packageJson = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+  name: string;
+  version: string;
+};
+
+describe('plugin', () => {
+  it('has meta naming the package and the namespace', () => {
+    expect(plugin.meta).toEqual({
+      name: packageJson.name,
+      version: packageJson.version,
+      namespace: 'aws-credentials',
+    });
+  });
+
+  it('exports every rule file, sorted by name', () => {
+    expect(Object.keys(plugin.rules)).toEqual(ruleFiles);
+  });
+
+  describe.each(ruleFiles)('%s', (name) => {
+    const rule = plugin.rules[name];
+
+    it('is named after its file', () => {
+      expect((rule as { name?: string }).name).toBe(name);
+    });
+
+    it('has a test file and a doc page', () => {
+      expect(existsSync(path.join(root, 'tests/rules', `${name}.test.ts`))).toBe(true);
+      expect(existsSync(path.join(root, 'docs/rules', `${name}.md`))).toBe(true);
+    });
+
+    it('links its docs URL to its doc page', () => {
+      expect(rule?.meta.docs?.url).toMatch(new RegExp(`/docs/rules/${name}\\.md$`));
+    });
+
+    it('describes every option in its schema', () => {
+      const schema = JSON.stringify(rule?.meta.schema ?? []);
+      const properties = [...schema.matchAll(/"properties":\{/g)].length;
+      const descriptions = [...schema.matchAll(/"description":/g)].length;
+      expect(descriptions).toBeGreaterThanOrEqual(properties);
+    });
+
+    it('has a doc page with the sections users look for', () => {
+      const doc = readFileSync(path.join(root, 'docs/rules', `${name}.md`), 'utf8');
+      for (const heading of ['## Rule Details', '## Limitations', '## When Not To Use It', '## Further Reading']) {
+        expect(doc).toContain(heading);
+      }
+    });
+  });
+});
+
+describe('configs', () => {
+  const enabled = (config: keyof typeof plugin.configs): Record<string, unknown> =>
+    plugin.configs[config].rules ?? {};
+  const expected = (include: (recommended: string | undefined) => boolean): Record<string, string> =>
+    Object.fromEntries(
+      Object.entries(plugin.rules)
+        .filter(([, rule]) => include(rule.meta.docs?.recommended))
+        .map(([name, rule]) => [`aws-credentials/${name}`, rule.meta.docs?.severity ?? 'error']),
+    );
+
+  it('recommended enables exactly the rules whose docs say recommended', () => {
+    expect(enabled('recommended')).toEqual(expected((level) => level === 'recommended'));
+  });
+
+  it('strict adds exactly the rules whose docs say strict', () => {
+    expect(enabled('strict')).toEqual(expected((level) => level === 'recommended' || level === 'strict'));
+  });
+
+  it('all enables every rule', () => {
+    expect(enabled('all')).toEqual(expected(() => true));
+  });
+
+  it.each(['recommended', 'strict', 'all'] as const)('%s is a named flat config carrying the plugin', (name) => {
+    expect(plugin.configs[name].name).toBe(`aws-credentials/${name}`);
+    expect(plugin.configs[name].plugins?.['aws-credentials']).toBe(plugin);
+  });
+});
