@@ -1,4 +1,4 @@
-import { RuleTester } from '@typescript-eslint/rule-tester';
+import { RuleTester, type TestLanguageOptions } from '@typescript-eslint/rule-tester';
 import tsParser from '@typescript-eslint/parser';
 import * as espree from 'espree';
 
@@ -19,3 +19,12 @@ export const tsRuleTester = new RuleTester({
     sourceType: 'module',
   },
 });
+
+/**
+ * A CommonJS file: `require`, `module` and `exports` are declared globals and top-level `return` parses.
+ * The tester's types omit `sourceType`, which ESLint honours for scope analysis, and the parser needs it too.
+ */
+export const commonjs = {
+  sourceType: 'commonjs',
+  parserOptions: { sourceType: 'commonjs' },
+} as TestLanguageOptions;

@@ -36,18 +36,22 @@ export function getBindingSource(sourceCode: SourceCode, identifier: TSESTree.Id
   if (!variable || def?.type !== 'Variable') {
     return undefined;
   }
-  const writes = variable.references.filter((reference) => reference.isWrite());
-  if (writes.length !== 1) {
-    return undefined;
-  }
   const declarator = def.node;
+  // A default in the pattern (`{ a = 1 } = init`) is a write of its own, inside the declarator.
+  const laterWrites = variable.references.filter(
+    (reference) => reference.isWrite() && !containsNode(declarator, reference.identifier),
+  );
   if (declarator.init) {
-    return writes[0]?.init ? locateInPattern(declarator.id, def.name, declarator.init) : undefined;
+    return laterWrites.length === 0 ? locateInPattern(declarator.id, def.name, declarator.init) : undefined;
   }
   // E.g. `let cached; … cached = await sts.send(cmd);`
-  const assignment = writes[0]?.identifier.parent;
-  return assignment?.type === AST_NODE_TYPES.AssignmentExpression && assignment.operator === '='
-    ? locateInPattern(assignment.left, def.name, assignment.right)
+  const [write, ...others] = laterWrites;
+  if (!write || others.length > 0) {
+    return undefined;
+  }
+  const assignment = write.identifier.parent;
+  return assignment.type === AST_NODE_TYPES.AssignmentExpression && assignment.operator === '='
+    ? locateInPattern(assignment.left, write.identifier, assignment.right)
     : undefined;
 }
 
@@ -99,8 +103,7 @@ export function resolveValue(sourceCode: SourceCode, node: TSESTree.Node, steps 
       if (source) {
         return resolvePath(sourceCode, source, steps + 1);
       }
-      const fn = getLocalFunction(sourceCode, current);
-      return fn ?? undefined;
+      return getLocalFunction(sourceCode, current);
     }
     case AST_NODE_TYPES.MemberExpression: {
       const key = getPropertyName(current);
@@ -113,17 +116,36 @@ export function resolveValue(sourceCode: SourceCode, node: TSESTree.Node, steps 
     }
     case AST_NODE_TYPES.AwaitExpression: {
       // `await` of a plain value is that value; of a call into a local async function, what it returns.
-      const awaited = resolveValue(sourceCode, current.argument, steps + 1);
+      const argument = skipTransparent(current.argument);
+      const awaited =
+        argument.type === AST_NODE_TYPES.CallExpression
+          ? resolveCallResult(sourceCode, argument, steps + 1)
+          : resolveValue(sourceCode, argument, steps + 1);
       return awaited?.type === AST_NODE_TYPES.ObjectExpression ? awaited : current;
     }
-    case AST_NODE_TYPES.CallExpression: {
-      const callee = resolveValue(sourceCode, current.callee, steps + 1);
-      const returned = isFunction(callee) ? getReturnedExpressions(callee) : [];
-      return returned.length === 1 && returned[0] ? resolveValue(sourceCode, returned[0], steps + 1) : current;
-    }
+    case AST_NODE_TYPES.CallExpression:
+      return resolveCallResult(sourceCode, current, steps + 1, { awaited: false }) ?? current;
     default:
       return current;
   }
+}
+
+/**
+ * What a call to a local function with one returned expression yields. Without `await`, a call to an `async`
+ * function yields a Promise, not what it returns: that stays unknown.
+ */
+function resolveCallResult(
+  sourceCode: SourceCode,
+  call: TSESTree.CallExpression,
+  steps: number,
+  { awaited } = { awaited: true },
+): TSESTree.Node | undefined {
+  const callee = resolveValue(sourceCode, call.callee, steps);
+  if (!isFunction(callee) || (callee.async && !awaited)) {
+    return undefined;
+  }
+  const returned = getReturnedExpressions(callee);
+  return returned.length === 1 && returned[0] ? resolveValue(sourceCode, returned[0], steps) : undefined;
 }
 
 function resolvePath(sourceCode: SourceCode, source: BindingSource, steps: number): TSESTree.Node | undefined {

@@ -1,6 +1,6 @@
 import { onSdkReferences } from '../../src/utils/sdk-references.js';
 import { createRule } from '../../src/utils/create-rule.js';
-import { ruleTester, tsRuleTester } from '../rule-tester.js';
+import { commonjs, ruleTester, tsRuleTester } from '../rule-tester.js';
 
 /** Reports every SDK reference the shared pass finds, so each import form can be asserted on its own. */
 const probe = createRule<[], 'found'>({
@@ -25,7 +25,6 @@ const sts = { moduleId: '@aws-sdk/client-sts' };
 const stsClient = { type: 'construct', kind: 'client', name: 'STSClient', ...sts };
 const fromIni = { type: 'call', kind: 'provider', name: 'fromIni', moduleId: '@aws-sdk/credential-providers' };
 const v2S3 = { type: 'construct', kind: 'client', name: 'S3', moduleId: 'aws-sdk' };
-const commonjs = { sourceType: 'commonjs' } as const;
 const requireDeclared = { globals: { require: 'readonly' } } as const;
 
 ruleTester.run('sdk-references (JavaScript)', probe, {
@@ -52,6 +51,14 @@ function load(require) {
 const require = (id) => ({ STSClient: class {} });
 const { STSClient } = require('@aws-sdk/client-sts');
 new STSClient({});
+      `,
+      languageOptions: commonjs,
+    },
+    // Top-level `return` parses only as CommonJS: proof that the case below really runs as CommonJS.
+    {
+      code: `
+const { STSClient } = require('node:module');
+if (!STSClient) return;
       `,
       languageOptions: commonjs,
     },
