@@ -1,0 +1,363 @@
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+
+import tsParser from '@typescript-eslint/parser';
+import { ESLint, type Linter } from 'eslint';
+
+import plugin from '../index.js';
+import type { ConfigName } from '../configs/index.js';
+import { formatSarif, type SarifRuleInput } from './sarif.js';
+
+/** Where `main` reads and writes: the process in `bin.ts`, buffers in tests. */
+export interface CliIo {
+  cwd: string;
+  stdout: OutputStream;
+  stderr: OutputStream;
+}
+
+/** The part of a writable stream the CLI uses; `isTTY` turns on progress (stderr) and colors (stdout). */
+export interface OutputStream {
+  write(chunk: string): unknown;
+  isTTY?: boolean;
+  hasColors?: () => boolean;
+}
+
+type FormatName = (typeof FORMATS)[number];
+
+const TOOL_NAME = 'aws-credentials-lint';
+const INFORMATION_URI = 'https://github.com/eslint-plugin-aws-credentials/eslint-plugin-aws-credentials';
+const NAMESPACE = 'aws-credentials';
+const CONFIGS = ['recommended', 'strict', 'all'] as const satisfies readonly ConfigName[];
+const FORMATS = ['stylish', 'json', 'sarif'] as const;
+const JS_EXTENSIONS = ['js', 'cjs', 'mjs', 'jsx'];
+const TS_EXTENSIONS = ['ts', 'tsx', 'mts', 'cts'];
+const LINTED_EXTENSIONS = new Set([...JS_EXTENSIONS, ...TS_EXTENSIONS].map((extension) => `.${extension}`));
+const IGNORED_DIRECTORIES = new Set(['node_modules', 'dist', 'build', 'coverage', '.git']);
+/** Files per `lintFiles` call: small enough for a live progress count, large enough to cost nothing. */
+const BATCH_SIZE = 50;
+
+const OPTIONS = {
+  config: { type: 'string', short: 'c' },
+  format: { type: 'string', short: 'f' },
+  'max-warnings': { type: 'string' },
+  quiet: { type: 'boolean', short: 'q' },
+  'output-file': { type: 'string', short: 'o' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+const HELP = `Usage: ${TOOL_NAME} [options] [paths...]
+
+Finds AWS credential mistakes (hard-coded keys, static credentials that never
+refresh, ...) in JavaScript and TypeScript files, with no ESLint configuration.
+Paths are files or directories (default: the current directory); node_modules,
+dist, build, coverage and .git are skipped. Your own ESLint config is not read.
+
+Options:
+  -c, --config <name>       recommended (default), strict or all
+  -f, --format <name>       stylish (default), json or sarif
+      --max-warnings <n>    number of warnings tolerated before exiting with 1 (default 0)
+  -q, --quiet               report errors only
+  -o, --output-file <file>  write the report to a file instead of stdout
+  -h, --help                show this help
+  -v, --version             show the version
+
+Exit codes: 0 no findings, 1 findings, 2 usage error or path not found.
+`;
+
+/** A mistake in the command line: one line on stderr, exit code 2. */
+class UsageError extends Error {}
+
+interface CliOptions {
+  configName: ConfigName;
+  format: FormatName;
+  maxWarnings: number | undefined;
+  quiet: boolean;
+  outputFile: string | undefined;
+  paths: string[];
+}
+
+/**
+ * Runs the CLI: lints `paths` (default: `io.cwd`) with the plugin's config and writes the report.
+ * @returns the exit code: 0 no findings, 1 findings, 2 usage error.
+ */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    return reportUsageError(io, describeParseError(error));
+  }
+  if (parsed.values.help === true) {
+    io.stdout.write(HELP);
+    return 0;
+  }
+  if (parsed.values.version === true) {
+    io.stdout.write(`${plugin.meta.version}\n`);
+    return 0;
+  }
+  try {
+    const options = validateOptions(parsed.values, parsed.positionals, io.cwd);
+    return await run(options, io);
+  } catch (error) {
+    if (error instanceof UsageError) return reportUsageError(io, error.message);
+    throw error;
+  }
+}
+
+async function run(options: CliOptions, io: CliIo): Promise<number> {
+  const files = collectFiles(options.paths, io.cwd);
+  const eslint = new ESLint({
+    cwd: io.cwd,
+    overrideConfigFile: true,
+    overrideConfig: createLintConfig(options.configName),
+    errorOnUnmatchedPattern: false,
+    // The files are already listed: `[id].ts` (Next.js routes) is a file name, not a glob.
+    globInputPaths: false,
+    // A file the ignores drop is skipped silently, as it is when a directory is walked.
+    warnIgnored: false,
+    ...(options.quiet && { ruleFilter: ({ severity }) => severity === 2 }),
+  });
+
+  const results = keepPluginFindings(await lintInBatches(eslint, files, io.stderr), options.quiet);
+  const errorCount = sum(results, (result) => result.errorCount);
+  const warningCount = sum(results, (result) => result.warningCount);
+  const maxWarnings = options.maxWarnings ?? 0;
+  const tooManyWarnings = warningCount > maxWarnings;
+
+  const report = await formatResults(eslint, results, options, io, {
+    ...(tooManyWarnings && options.maxWarnings !== undefined && {
+      maxWarningsExceeded: { maxWarnings, foundWarnings: warningCount },
+    }),
+  });
+  writeReport(report, options.outputFile, io);
+
+  if (errorCount === 0 && tooManyWarnings) {
+    const found = `${warningCount} warning${warningCount === 1 ? '' : 's'} found`;
+    io.stderr.write(`${TOOL_NAME}: ${found}, ${maxWarnings} allowed (--max-warnings)\n`);
+  }
+  return errorCount > 0 || tooManyWarnings ? 1 : 0;
+}
+
+/** The flat config the CLI lints with: never the user's own, whatever is in `cwd`. */
+export function createLintConfig(configName: ConfigName): Linter.Config[] {
+  const allFiles = [`**/*.{${[...JS_EXTENSIONS, ...TS_EXTENSIONS].join(',')}}`];
+  const pluginConfig = plugin.configs[configName] as Linter.Config;
+  return [
+    { name: `${TOOL_NAME}/ignores`, ignores: [...IGNORED_DIRECTORIES].map((directory) => `**/${directory}/`) },
+    {
+      name: `${TOOL_NAME}/language`,
+      files: allFiles,
+      languageOptions: {
+        ecmaVersion: 'latest',
+        sourceType: 'module',
+        // Ignored by the TypeScript parser for its known extensions (only `.tsx` gets JSX there).
+        parserOptions: { ecmaFeatures: { jsx: true } },
+      },
+      // Directives about rules this run does not load are not findings of ours.
+      linterOptions: { reportUnusedDisableDirectives: 'off', reportUnusedInlineConfigs: 'off' },
+    },
+    { name: `${TOOL_NAME}/commonjs`, files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs' } },
+    {
+      name: `${TOOL_NAME}/typescript`,
+      files: [`**/*.{${TS_EXTENSIONS.join(',')}}`],
+      languageOptions: { parser: tsParser as Linter.Parser },
+    },
+    { ...pluginConfig, files: allFiles },
+  ];
+}
+
+/** Lists the files to lint, sorted; directories are walked without entering ignored ones or symbolic links. */
+function collectFiles(paths: readonly string[], cwd: string): string[] {
+  const files = new Set<string>();
+  const walk = (directory: string): void => {
+    for (const entry of readdirSync(directory, { withFileTypes: true })) {
+      const entryPath = path.join(directory, entry.name);
+      if (entry.isDirectory()) {
+        if (!IGNORED_DIRECTORIES.has(entry.name)) walk(entryPath);
+      } else if (entry.isFile() && LINTED_EXTENSIONS.has(path.extname(entry.name))) {
+        files.add(entryPath);
+      }
+    }
+  };
+  for (const given of paths) {
+    const absolute = path.resolve(cwd, given);
+    if (statSync(absolute).isDirectory()) {
+      walk(absolute);
+    } else {
+      files.add(absolute);
+    }
+  }
+  return [...files].sort();
+}
+
+/** Lints in batches so that a terminal can show `<n>/<total> files` on stderr while it runs. */
+async function lintInBatches(
+  eslint: ESLint,
+  files: readonly string[],
+  stderr: OutputStream,
+): Promise<ESLint.LintResult[]> {
+  const showProgress = stderr.isTTY === true && files.length > 0;
+  const results: ESLint.LintResult[] = [];
+  for (let start = 0; start < files.length; start += BATCH_SIZE) {
+    if (showProgress) stderr.write(`\r${start}/${files.length} files`);
+    results.push(...(await eslint.lintFiles(files.slice(start, start + BATCH_SIZE))));
+  }
+  if (showProgress) stderr.write(`\r${files.length}/${files.length} files\r\u001B[K`);
+  return results;
+}
+
+/**
+ * Keeps this plugin's findings and parse errors, drops the rest (e.g. ESLint 10's fatal error for an old
+ * `/* eslint-env *\/` comment, or an inline config naming another plugin's rule: the user's ESLint run reports
+ * those), recounts, and removes `source` so that no report (the json formatter prints whole results) carries the
+ * file's text.
+ */
+function keepPluginFindings(results: readonly ESLint.LintResult[], quiet: boolean): ESLint.LintResult[] {
+  return results.map((original) => {
+    const result = { ...original };
+    delete result.source;
+    delete result.output;
+    const messages = result.messages.filter(
+      (message) =>
+        (isParseError(message) || message.ruleId?.startsWith(`${NAMESPACE}/`) === true) &&
+        (!quiet || message.severity === 2),
+    );
+    const errors = messages.filter((message) => message.severity === 2);
+    const warnings = messages.filter((message) => message.severity === 1);
+    return {
+      ...result,
+      messages,
+      errorCount: errors.length,
+      fatalErrorCount: messages.filter((message) => message.fatal === true).length,
+      warningCount: warnings.length,
+      fixableErrorCount: errors.filter((message) => message.fix !== undefined).length,
+      fixableWarningCount: warnings.filter((message) => message.fix !== undefined).length,
+    };
+  });
+}
+
+/** The file could not be parsed, so none of its code was checked: always an error (ESLint's parser service). */
+function isParseError(message: Linter.LintMessage): boolean {
+  return message.fatal === true && message.message.startsWith('Parsing error: ');
+}
+
+async function formatResults(
+  eslint: ESLint,
+  results: ESLint.LintResult[],
+  options: CliOptions,
+  io: CliIo,
+  resultsMeta: ESLint.ResultsMeta,
+): Promise<string> {
+  if (options.format === 'sarif') {
+    return formatSarif(results, {
+      cwd: io.cwd,
+      toolName: TOOL_NAME,
+      toolVersion: plugin.meta.version,
+      informationUri: INFORMATION_URI,
+      rules: describeEnabledRules(options),
+    });
+  }
+  const color = options.outputFile === undefined && io.stdout.isTTY === true && io.stdout.hasColors?.() === true;
+  const formatter = await eslint.loadFormatter(options.format);
+  return formatter.format(results, { ...resultsMeta, color });
+}
+
+/** Every rule the selected config turns on (errors only with `--quiet`), with the metadata SARIF shows. */
+function describeEnabledRules(options: CliOptions): SarifRuleInput[] {
+  const entries = Object.entries(plugin.configs[options.configName].rules ?? {});
+  return entries.flatMap(([id, entry]) => {
+    const level = toSeverity(entry);
+    if (level === 0 || (options.quiet && level === 1)) return [];
+    const docs = plugin.rules[id.slice(NAMESPACE.length + 1)]?.meta.docs;
+    return [
+      {
+        id,
+        level: level === 2 ? 'error' : 'warning',
+        ...(docs?.description !== undefined && { description: docs.description }),
+        ...(docs?.url !== undefined && { helpUri: docs.url }),
+      },
+    ];
+  });
+}
+
+function toSeverity(entry: unknown): 0 | 1 | 2 {
+  const value = Array.isArray(entry) ? (entry[0] as unknown) : entry;
+  if (value === 'error' || value === 2) return 2;
+  if (value === 'warn' || value === 1) return 1;
+  return 0;
+}
+
+function writeReport(report: string, outputFile: string | undefined, io: CliIo): void {
+  const text = report === '' || report.endsWith('\n') ? report : `${report}\n`;
+  if (outputFile === undefined) {
+    if (text !== '') io.stdout.write(text);
+    return;
+  }
+  const target = path.resolve(io.cwd, outputFile);
+  mkdirSync(path.dirname(target), { recursive: true });
+  writeFileSync(target, text);
+}
+
+function validateOptions(
+  values: { config?: string; format?: string; 'max-warnings'?: string; quiet?: boolean; 'output-file'?: string },
+  positionals: readonly string[],
+  cwd: string,
+): CliOptions {
+  const configName = values.config ?? 'recommended';
+  if (!isOneOf(CONFIGS, configName)) {
+    throw new UsageError(`invalid --config value '${configName}' (expected ${listChoices(CONFIGS)})`);
+  }
+  const format = values.format ?? 'stylish';
+  if (!isOneOf(FORMATS, format)) {
+    throw new UsageError(`invalid --format value '${format}' (expected ${listChoices(FORMATS)})`);
+  }
+  const maxWarnings = values['max-warnings'];
+  if (maxWarnings !== undefined && !/^\d+$/.test(maxWarnings)) {
+    throw new UsageError(`invalid --max-warnings value '${maxWarnings}' (expected a non-negative integer)`);
+  }
+  if (values['output-file'] === '') throw new UsageError('--output-file needs a file name');
+  const paths = positionals.length > 0 ? [...positionals] : ['.'];
+  for (const given of paths) {
+    const absolute = path.resolve(cwd, given);
+    if (!existsSync(absolute)) throw new UsageError(`path not found: ${given}`);
+    const relative = path.relative(cwd, absolute);
+    // ESLint ignores every file outside its base path: say so instead of reporting a clean run.
+    if (relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) {
+      throw new UsageError(`path outside the current directory: ${given} (run from a directory that contains it)`);
+    }
+  }
+  return {
+    configName,
+    format,
+    maxWarnings: maxWarnings === undefined ? undefined : Number(maxWarnings),
+    quiet: values.quiet === true,
+    outputFile: values['output-file'],
+    paths,
+  };
+}
+
+/** `parseArgs` errors span several lines and sentences: keep the first sentence. */
+function describeParseError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const firstSentence = (error.message.split('\n')[0] ?? '').split('. ')[0]?.replace(/\.$/, '') ?? '';
+  return `${firstSentence.charAt(0).toLowerCase()}${firstSentence.slice(1)} (see --help)`;
+}
+
+function reportUsageError(io: CliIo, message: string): number {
+  io.stderr.write(`${TOOL_NAME}: ${message}\n`);
+  return 2;
+}
+
+function isOneOf<const T extends string>(choices: readonly T[], value: string): value is T {
+  return (choices as readonly string[]).includes(value);
+}
+
+function listChoices(choices: readonly string[]): string {
+  return `${choices.slice(0, -1).join(', ')} or ${choices.at(-1)}`;
+}
+
+function sum(results: readonly ESLint.LintResult[], count: (result: ESLint.LintResult) => number): number {
+  return results.reduce((total, result) => total + count(result), 0);
+}
