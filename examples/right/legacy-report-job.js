@@ -1,0 +1,31 @@
+// Long-running worker (SDK v2): exports yesterday's orders to S3 as CSV, once a day.
+'use strict';
+
+const AWS = require('aws-sdk');
+
+// No keys in code: the default provider chain finds the instance role (or the environment, or a profile) and
+// refreshes it, so the job keeps working day after day.
+AWS.config.update({
+  region: 'eu-west-1',
+  correctClockSkew: true,
+});
+
+const dynamo = new AWS.DynamoDB.DocumentClient();
+const s3 = new AWS.S3();
+
+async function exportOrders(day) {
+  const { Items = [] } = await dynamo
+    .query({
+      TableName: 'orders',
+      KeyConditionExpression: 'orderDay = :day',
+      ExpressionAttributeValues: { ':day': day },
+    })
+    .promise();
+  const csv = Items.map((order) => [order.orderId, order.customerId, order.total].join(',')).join('\n');
+  await s3.putObject({ Bucket: 'acme-reports', Key: `orders/${day}.csv`, Body: csv }).promise();
+}
+
+setInterval(() => {
+  const yesterday = new Date(Date.now() - 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+  exportOrders(yesterday).catch((error) => console.error('order export failed:', error.message));
+}, 24 * 60 * 60 * 1000);

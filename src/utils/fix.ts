@@ -1,0 +1,281 @@
+/**
+ * Fixer helpers shared by the rules' suggestions: removing object members and statements, finding and adding
+ * imports. Each keeps the output valid code (commas, semicolons, quotes follow the file).
+ */
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+import { skipTransparent } from './ast.js';
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+type Fixer = TSESLint.RuleFixer;
+type Fix = TSESLint.RuleFix;
+
+/** Removes `property` from its object literal, with the comma that separates it from its neighbours. */
+export function removeProperty(fixer: Fixer, sourceCode: SourceCode, property: TSESTree.Property): Fix[] {
+  return removeProperties(fixer, sourceCode, [property]);
+}
+
+/**
+ * Removes several properties, possibly of different object literals, as non-overlapping fixes. A property followed
+ * by a kept one goes with its own comma; the trailing run goes with the comma after the last kept member.
+ * E.g. `{ a, b, c }` minus `b` → `{ a, c }`; minus `b, c` → `{ a }`; minus all → `{}`.
+ */
+export function removeProperties(
+  fixer: Fixer,
+  sourceCode: SourceCode,
+  properties: readonly TSESTree.Property[],
+): Fix[] {
+  const byObject = new Map<TSESTree.ObjectExpression, Set<TSESTree.Node>>();
+  for (const property of properties) {
+    if (property.parent.type !== AST_NODE_TYPES.ObjectExpression) continue;
+    const removed = byObject.get(property.parent) ?? new Set();
+    removed.add(property);
+    byObject.set(property.parent, removed);
+  }
+
+  const fixes: Fix[] = [];
+  for (const [object, removed] of byObject) {
+    const members = object.properties;
+    const lastKept = members.findLastIndex((member) => !removed.has(member));
+    if (lastKept === -1) {
+      const open = sourceCode.getFirstToken(object);
+      const close = sourceCode.getLastToken(object);
+      if (open && close) fixes.push(fixer.removeRange([open.range[1], close.range[0]]));
+      continue;
+    }
+    members.forEach((member, index) => {
+      if (!removed.has(member)) return;
+      if (index < lastKept) {
+        // Up to the next member or the comment above it, so that the next line keeps this one's indentation.
+        const comma = sourceCode.getTokenAfter(member);
+        const next = comma && sourceCode.getTokenAfter(comma, { includeComments: true });
+        if (next) fixes.push(fixer.removeRange([member.range[0], next.range[0]]));
+      } else {
+        const previous = members[index - 1];
+        const comma = previous && sourceCode.getTokenAfter(previous);
+        if (comma) fixes.push(fixer.removeRange([comma.range[0], member.range[1]]));
+      }
+    });
+  }
+  return fixes;
+}
+
+/** True when `statement` sits in a list of statements, so that removing it leaves valid code. */
+export function isInStatementList(statement: TSESTree.Node): boolean {
+  switch (statement.parent?.type) {
+    case AST_NODE_TYPES.Program:
+    case AST_NODE_TYPES.BlockStatement:
+    case AST_NODE_TYPES.StaticBlock:
+    case AST_NODE_TYPES.SwitchCase:
+    case AST_NODE_TYPES.TSModuleBlock:
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** Removes a statement, with its whole line when nothing else shares that line. Check `isInStatementList` first. */
+export function removeStatement(fixer: Fixer, sourceCode: SourceCode, statement: TSESTree.Node): Fix {
+  const { text } = sourceCode;
+  const lineStart = sourceCode.getIndexFromLoc({ line: statement.loc.start.line, column: 0 });
+  const lineEnd = text.indexOf('\n', statement.range[1]);
+  const after = lineEnd === -1 ? text.length : lineEnd + 1;
+  const alone =
+    text.slice(lineStart, statement.range[0]).trim() === '' && text.slice(statement.range[1], after).trim() === '';
+  return fixer.removeRange(alone ? [lineStart, after] : statement.range);
+}
+
+/**
+ * The expression that reaches export `name` of `moduleId` through a top-level import or require the file already
+ * has: the local name (`import { name as local }`, `const { name: local } = require()`) or `ns.name`
+ * (`import * as ns`, `const ns = require()`, TS `import ns = require()`). Type-only imports do not count.
+ */
+export function findImportedName(sourceCode: SourceCode, moduleId: string, name: string): string | undefined {
+  for (const statement of sourceCode.ast.body) {
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
+      if (statement.source.value !== moduleId || statement.importKind === 'type') continue;
+      for (const specifier of statement.specifiers) {
+        if (specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier) {
+          return `${specifier.local.name}.${name}`;
+        }
+        if (
+          specifier.type === AST_NODE_TYPES.ImportSpecifier &&
+          specifier.importKind !== 'type' &&
+          getName(specifier.imported) === name
+        ) {
+          return specifier.local.name;
+        }
+      }
+    } else if (statement.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
+      if (statement.importKind !== 'type' && getImportEqualsModule(statement) === moduleId) {
+        return `${statement.id.name}.${name}`;
+      }
+    } else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
+      for (const declarator of statement.declarations) {
+        if (!declarator.init || getRequiredModule(declarator.init) !== moduleId) continue;
+        if (declarator.id.type === AST_NODE_TYPES.Identifier) {
+          return `${declarator.id.name}.${name}`;
+        }
+        if (declarator.id.type !== AST_NODE_TYPES.ObjectPattern) continue;
+        for (const property of declarator.id.properties) {
+          if (
+            property.type === AST_NODE_TYPES.Property &&
+            !property.computed &&
+            getName(property.key) === name &&
+            property.value.type === AST_NODE_TYPES.Identifier
+          ) {
+            return property.value.name;
+          }
+        }
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Adds `name` to the file's imports of `moduleId`: extends an existing `import { … }` or `const { … } = require()`
+ * of that module; else adds an `import` after the last one, or, in a file that loads modules with `require` only,
+ * `const { name } = require('moduleId');` after the last top-level require or `'use strict'`.
+ */
+export function addNamedImport(fixer: Fixer, sourceCode: SourceCode, moduleId: string, name: string): Fix {
+  const body = sourceCode.ast.body;
+  for (const statement of body) {
+    const fix = extendImport(fixer, sourceCode, statement, moduleId, name);
+    if (fix) return fix;
+  }
+
+  const quote = getQuote(sourceCode);
+  const source = `${quote}${moduleId}${quote}`;
+  const lastImport = body.findLast(
+    (statement) =>
+      statement.type === AST_NODE_TYPES.ImportDeclaration ||
+      statement.type === AST_NODE_TYPES.TSImportEqualsDeclaration,
+  );
+  if (lastImport) {
+    const semicolon = getSemicolon(sourceCode, lastImport);
+    return fixer.insertTextAfter(lastImport, `\nimport { ${name} } from ${source}${semicolon}`);
+  }
+
+  const lastRequire = body.findLast(isRequireStatement);
+  const usesRequire = lastRequire !== undefined || sourceCode.ast.sourceType === 'script';
+  const text = usesRequire
+    ? `const { ${name} } = require(${source})`
+    : `import { ${name} } from ${source}`;
+  const anchor = lastRequire ?? body.findLast(isDirective);
+  if (anchor) {
+    return fixer.insertTextAfter(anchor, `\n${text}${getSemicolon(sourceCode, anchor)}`);
+  }
+  const [first] = body;
+  return first ? fixer.insertTextBefore(first, `${text};\n`) : fixer.insertTextAfterRange([0, 0], `${text};\n`);
+}
+
+/** Adds `name` to an `import { … } from` / `const { … } = require()` of `moduleId`, if `statement` is one. */
+function extendImport(
+  fixer: Fixer,
+  sourceCode: SourceCode,
+  statement: TSESTree.ProgramStatement,
+  moduleId: string,
+  name: string,
+): Fix | undefined {
+  if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
+    const { specifiers } = statement;
+    if (
+      statement.source.value !== moduleId ||
+      statement.importKind === 'type' ||
+      specifiers.some((specifier) => specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier)
+    ) {
+      return undefined;
+    }
+    const lastNamed = specifiers.findLast((specifier) => specifier.type === AST_NODE_TYPES.ImportSpecifier);
+    if (lastNamed) return fixer.insertTextAfter(lastNamed, `, ${name}`);
+    // E.g. `import providers from '…'` → `import providers, { name } from '…'`; a bare `import '…'` is skipped.
+    const [defaultSpecifier] = specifiers;
+    if (defaultSpecifier) return fixer.insertTextAfter(defaultSpecifier, `, { ${name} }`);
+    const open = sourceCode.getFirstToken(statement, { filter: (token) => token.value === '{' });
+    return open ? fixer.insertTextAfter(open, ` ${name} `) : undefined;
+  }
+  if (statement.type !== AST_NODE_TYPES.VariableDeclaration) {
+    return undefined;
+  }
+  for (const declarator of statement.declarations) {
+    const pattern = declarator.id;
+    if (pattern.type !== AST_NODE_TYPES.ObjectPattern || !declarator.init) continue;
+    if (getRequiredModule(declarator.init) !== moduleId) continue;
+    const last = pattern.properties.at(-1);
+    if (last?.type === AST_NODE_TYPES.RestElement) return fixer.insertTextBefore(last, `${name}, `);
+    if (last) return fixer.insertTextAfter(last, `, ${name}`);
+    const open = sourceCode.getFirstToken(pattern);
+    return open ? fixer.insertTextAfter(open, ` ${name} `) : undefined;
+  }
+  return undefined;
+}
+
+function getName(node: TSESTree.Node): string | undefined {
+  if (node.type === AST_NODE_TYPES.Identifier) return node.name;
+  return node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string' ? node.value : undefined;
+}
+
+/** `require('m')`, also `require('m').x` and `await require('m')`: → `'m'`. */
+function getRequiredModule(node: TSESTree.Node): string | undefined {
+  let current = skipTransparent(node);
+  while (current.type === AST_NODE_TYPES.MemberExpression) {
+    current = skipTransparent(current.object);
+  }
+  if (
+    current.type !== AST_NODE_TYPES.CallExpression ||
+    current.callee.type !== AST_NODE_TYPES.Identifier ||
+    current.callee.name !== 'require'
+  ) {
+    return undefined;
+  }
+  const [argument] = current.arguments;
+  return argument?.type === AST_NODE_TYPES.Literal && typeof argument.value === 'string' ? argument.value : undefined;
+}
+
+function getImportEqualsModule(node: TSESTree.TSImportEqualsDeclaration): string | undefined {
+  const reference = node.moduleReference;
+  return reference.type === AST_NODE_TYPES.TSExternalModuleReference ? getName(reference.expression) : undefined;
+}
+
+function isRequireStatement(statement: TSESTree.ProgramStatement): boolean {
+  if (statement.type === AST_NODE_TYPES.ExpressionStatement) {
+    return getRequiredModule(statement.expression) !== undefined;
+  }
+  return (
+    statement.type === AST_NODE_TYPES.VariableDeclaration &&
+    statement.declarations.some((declarator) => declarator.init && getRequiredModule(declarator.init) !== undefined)
+  );
+}
+
+function isDirective(statement: TSESTree.ProgramStatement): boolean {
+  return statement.type === AST_NODE_TYPES.ExpressionStatement && statement.directive !== undefined;
+}
+
+/** The quote the file's first module specifier uses; single quotes when it has none. */
+function getQuote(sourceCode: SourceCode): string {
+  for (const statement of sourceCode.ast.body) {
+    const literal =
+      statement.type === AST_NODE_TYPES.ImportDeclaration ? statement.source : findRequireLiteral(statement);
+    if (literal) return literal.raw.startsWith('"') ? '"' : "'";
+  }
+  return "'";
+}
+
+function findRequireLiteral(statement: TSESTree.ProgramStatement): TSESTree.Literal | undefined {
+  if (statement.type !== AST_NODE_TYPES.VariableDeclaration) return undefined;
+  for (const declarator of statement.declarations) {
+    let current = declarator.init && skipTransparent(declarator.init);
+    while (current?.type === AST_NODE_TYPES.MemberExpression) current = skipTransparent(current.object);
+    const argument = current?.type === AST_NODE_TYPES.CallExpression ? current.arguments[0] : undefined;
+    if (argument?.type === AST_NODE_TYPES.Literal && getRequiredModule(declarator.init as TSESTree.Node)) {
+      return argument;
+    }
+  }
+  return undefined;
+}
+
+/** `;` when the statement we insert after ends with one, so that a semicolon-free file stays that way. */
+function getSemicolon(sourceCode: SourceCode, statement: TSESTree.Node): string {
+  return sourceCode.getLastToken(statement)?.value === ';' ? ';' : '';
+}

@@ -1,0 +1,1213 @@
+import rule from '../../src/rules/no-static-credentials.js';
+import { commonjs, ruleTester, tsRuleTester } from '../rule-tester.js';
+
+const requireDeclared = { globals: { require: 'readonly' } } as const;
+const providerChain = { provider: 'fromNodeProviderChain()' };
+const v2ProviderChain = { provider: 'new AWS.CredentialProviderChain()' };
+
+ruleTester.run('no-static-credentials', rule, {
+  valid: [
+    // SDK providers refresh by themselves.
+    `
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
+
+const reports = new S3Client({ credentials: fromIni({ profile: 'reports' }) });
+const chain = fromNodeProviderChain();
+const uploads = new S3Client({ credentials: chain });
+`,
+    // A function value is a provider: require-credential-expiration checks what it returns.
+    `
+import { S3Client } from '@aws-sdk/client-s3';
+
+new S3Client({
+  credentials: async () => ({ accessKeyId: process.env.KEY_ID, secretAccessKey: process.env.SECRET }),
+});
+function loadCredentials() {
+  return { accessKeyId: process.env.KEY_ID, secretAccessKey: process.env.SECRET };
+}
+new S3Client({ credentials: loadCredentials });
+`,
+    // No `credentials`: the default provider chain.
+    `
+import { S3Client } from '@aws-sdk/client-s3';
+
+new S3Client({ region: 'eu-west-1' });
+new S3Client();
+`,
+    // Unknown values: a parameter, an import, a member of \`this\`, a config the file does not define.
+    `
+import { S3Client } from '@aws-sdk/client-s3';
+import { credentials, s3Config } from './aws-config.js';
+
+export function createClient(creds) {
+  return new S3Client({ credentials: creds });
+}
+export const fromImport = new S3Client({ credentials });
+export const fromImportedConfig = new S3Client(s3Config);
+export class Store {
+  constructor() {
+    this.client = new S3Client({ credentials: this.credentials });
+  }
+}
+`,
+    // Values copied from an STS response belong to no-one-shot-credentials: one object, one report.
+    `
+import { S3Client } from '@aws-sdk/client-s3';
+import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+
+const sts = new STSClient({});
+const { Credentials } = await sts.send(new AssumeRoleCommand({ RoleArn: process.env.ROLE_ARN, RoleSessionName: 'upload' }));
+new S3Client({
+  credentials: { accessKeyId: Credentials.AccessKeyId, secretAccessKey: Credentials.SecretAccessKey },
+});
+`,
+    // Values from a provider called once: no-one-shot-credentials as well.
+    `
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromIni } from '@aws-sdk/credential-providers';
+
+const resolved = await fromIni({ profile: 'reports' })();
+new S3Client({ credentials: { accessKeyId: resolved.accessKeyId, secretAccessKey: resolved.secretAccessKey } });
+`,
+    // Local emulators need dummy static keys: loopback hosts, Docker's host alias, LocalStack.
+    `
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
+
+const dummy = { accessKeyId: 'test', secretAccessKey: 'test' };
+const LOCALSTACK_URL = 'http://localstack:4566';
+new S3Client({ endpoint: 'http://localhost:4566', credentials: dummy });
+new S3Client({ endpoint: LOCALSTACK_URL, credentials: dummy });
+new S3Client({ endpoint: 'https://s3.localhost.localstack.cloud:4566', credentials: dummy });
+new S3Client({ endpoint: new URL('http://[::1]:4566'), credentials: dummy });
+new S3Client({ endpoint: { url: new URL('http://0.0.0.0:9000') }, credentials: dummy });
+new DynamoDBClient({ endpoint: \`http://127.0.0.1:\${process.env.DYNAMO_PORT}\`, credentials: dummy });
+new DynamoDBClient({ endpoint: 'host.docker.internal:8000', credentials: dummy });
+`,
+    // An environment override with a local fallback is an emulator setup.
+    `
+import { SQSClient } from '@aws-sdk/client-sqs';
+
+const endpoint = process.env.SQS_ENDPOINT ?? 'http://localhost:9324';
+new SQSClient({ endpoint, credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
+`,
+    // v2 provider classes, and the v2 endpoint rule.
+    {
+      code: `
+const AWS = require('aws-sdk');
+
+AWS.config.credentials = new AWS.EC2MetadataCredentials({ maxRetries: 3 });
+new AWS.S3({ credentials: new AWS.SharedIniFileCredentials({ profile: 'reports' }) });
+new AWS.Config({ credentialProvider: new AWS.CredentialProviderChain() });
+new AWS.DynamoDB({ endpoint: 'http://localhost:8000', accessKeyId: 'local', secretAccessKey: 'local' });
+new AWS.SQS({ endpoint: new AWS.Endpoint('http://localhost:9324'), credentials: new AWS.Credentials('x', 'x') });
+`,
+      languageOptions: commonjs,
+    },
+    // v2 wraps top-level keys into credentials only when both are set (sdk-facts B2).
+    `
+import AWS from 'aws-sdk';
+
+new AWS.S3({ accessKeyId: process.env.KEY_ID, region: 'eu-west-1' });
+`,
+    // v2 one-shot values: an STS response (promise and callback) and a snapshot of the global credentials.
+    `
+import AWS from 'aws-sdk';
+
+const sts = new AWS.STS();
+const data = await sts.assumeRole({ RoleArn: process.env.ROLE_ARN, RoleSessionName: 'job' }).promise();
+AWS.config.credentials = new AWS.Credentials(data.Credentials.AccessKeyId, data.Credentials.SecretAccessKey);
+sts.getSessionToken({}, (err, result) => {
+  AWS.config.update({
+    accessKeyId: result.Credentials.AccessKeyId,
+    secretAccessKey: result.Credentials.SecretAccessKey,
+  });
+});
+new AWS.S3({
+  accessKeyId: AWS.config.credentials.accessKeyId,
+  secretAccessKey: AWS.config.credentials.secretAccessKey,
+});
+`,
+    // Look-alikes: a non-SDK constructor with a \`credentials\` option, and an S3Client from a local module.
+    `
+import { GetObjectCommand } from '@aws-sdk/client-s3';
+import { StorageClient } from '@acme/storage';
+import { S3Client } from './testing/fake-s3.js';
+
+new StorageClient({ credentials: { accessKeyId: 'x', secretAccessKey: 'y' } });
+new S3Client({ credentials: { accessKeyId: 'x', secretAccessKey: 'y' } }).send(new GetObjectCommand({}));
+`,
+    // A shadowed \`require\` is not the module loader.
+    `
+function load(require) {
+  const { S3Client } = require('@aws-sdk/client-s3');
+  return new S3Client({ credentials: { accessKeyId: 'x', secretAccessKey: 'y' } });
+}
+`,
+  ],
+  invalid: [
+    {
+      // ESM named import: the import is added after the last one.
+      code: `
+import { S3Client } from '@aws-sdk/client-s3';
+
+const s3 = new S3Client({
+  region: 'eu-west-1',
+  credentials: {
+    accessKeyId: process.env.UPLOAD_KEY_ID,
+    secretAccessKey: process.env.UPLOAD_SECRET,
+  },
+});
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'staticCredentials',
+          data: { client: 'S3Client' },
+          line: 6,
+          column: 3,
+          endLine: 9,
+          endColumn: 4,
+          suggestions: [
+            {
+              messageId: 'removeCredentials',
+              output: `
+import { S3Client } from '@aws-sdk/client-s3';
+
+const s3 = new S3Client({
+  region: 'eu-west-1',
+});
+`,
+            },
+            {
+              messageId: 'useProviderChain',
+              data: providerChain,
+              output: `
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+
+const s3 = new S3Client({
+  region: 'eu-west-1',
+  credentials: fromNodeProviderChain(),
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // ESM aliased import; the existing \`@aws-sdk/credential-providers\` import is extended.
+      code: `
+import { S3Client as Client } from '@aws-sdk/client-s3';
+import { fromIni } from '@aws-sdk/credential-providers';
+
+export const reports = new Client({ credentials: fromIni({ profile: 'reports' }) });
+export const uploads = new Client({ credentials: { accessKeyId: process.env.KEY_ID, secretAccessKey: process.env.SECRET }, region: 'eu-west-1' });
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'staticCredentials',
+          data: { client: 'S3Client' },
+          line: 6,
+          column: 37,
+          endLine: 6,
+          endColumn: 122,
+          suggestions: [
+            {
+              messageId: 'removeCredentials',
+              output: `
+import { S3Client as Client } from '@aws-sdk/client-s3';
+import { fromIni } from '@aws-sdk/credential-providers';
+
+export const reports = new Client({ credentials: fromIni({ profile: 'reports' }) });
+export const uploads = new Client({ region: 'eu-west-1' });
+`,
+            },
+            {
+              messageId: 'useProviderChain',
+              data: providerChain,
+              output: `
+import { S3Client as Client } from '@aws-sdk/client-s3';
+import { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
+
+export const reports = new Client({ credentials: fromIni({ profile: 'reports' }) });
+export const uploads = new Client({ credentials: fromNodeProviderChain(), region: 'eu-west-1' });
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // ESM namespace import; an aliased \`fromNodeProviderChain\` import is reused as is.
+      code: `
+import * as s3 from '@aws-sdk/client-s3';
+import { fromNodeProviderChain as defaultChain } from '@aws-sdk/credential-providers';
+
+const client = new s3.S3Client({ credentials: { accessKeyId: process.env.KEY_ID, secretAccessKey: process.env.SECRET } });
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'staticCredentials',
+          data: { client: 'S3Client' },
+          line: 5,
+          column: 34,
+          endLine: 5,
+          endColumn: 119,
+          suggestions: [
+            {
+              messageId: 'removeCredentials',
+              output: `
+import * as s3 from '@aws-sdk/client-s3';
+import { fromNodeProviderChain as defaultChain } from '@aws-sdk/credential-providers';
+
+const client = new s3.S3Client({});
+`,
+            },
+            {
+              messageId: 'useProviderChain',
+              data: { provider: 'defaultChain()' },
+              output: `
+import * as s3 from '@aws-sdk/client-s3';
+import { fromNodeProviderChain as defaultChain } from '@aws-sdk/credential-providers';
+
+const client = new s3.S3Client({ credentials: defaultChain() });
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // The aggregated v3 client; a namespace import of the providers is used through its namespace.
+      code: `
+import { S3 } from '@aws-sdk/client-s3';
+import * as providers from '@aws-sdk/credential-providers';
+
+const s3 = new S3({ region: 'eu-west-1', credentials: { accessKeyId: process.env.KEY_ID, secretAccessKey: process.env.SECRET } });
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'staticCredentials',
+          data: { client: 'S3' },
+          line: 5,
+          column: 42,
+          endLine: 5,
+          endColumn: 127,
+          suggestions: [
+            {
+              messageId: 'removeCredentials',
+              output: `
+import { S3 } from '@aws-sdk/client-s3';
+import * as providers from '@aws-sdk/credential-providers';
+
+const s3 = new S3({ region: 'eu-west-1' });
+`,
+            },
+            {
+              messageId: 'useProviderChain',
+              data: { provider: 'providers.fromNodeProviderChain()' },
+              output: `
+import { S3 } from '@aws-sdk/client-s3';
+import * as providers from '@aws-sdk/credential-providers';
+
+const s3 = new S3({ region: 'eu-west-1', credentials: providers.fromNodeProviderChain() });
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // CommonJS with \`require\` declared: the require is added after the last top-level one.
+      code: `
+'use strict';
+
+const { S3Client } = require('@aws-sdk/client-s3');
+const path = require('node:path');
+
+const credentials = { accessKeyId: process.env.KEY_ID, secretAccessKey: process.env.SECRET };
+module.exports.client = new S3Client({ credentials, region: 'eu-west-1' });
+`,
+      languageOptions: commonjs,
+      output: null,
+      errors: [
+        {
+          messageId: 'staticCredentials',
+          data: { client: 'S3Client' },
+          line: 8,
+          column: 40,
+          endLine: 8,
+          endColumn: 51,
+          suggestions: [
+            {
+              messageId: 'removeCredentials',
+              output: `
+'use strict';
+
+const { S3Client } = require('@aws-sdk/client-s3');
+const path = require('node:path');
+
+const credentials = { accessKeyId: process.env.KEY_ID, secretAccessKey: process.env.SECRET };
+module.exports.client = new S3Client({ region: 'eu-west-1' });
+`,
+            },
+            {
+              messageId: 'useProviderChain',
+              data: providerChain,
+              output: `
+'use strict';
+
+const { S3Client } = require('@aws-sdk/client-s3');
+const path = require('node:path');
+const { fromNodeProviderChain } = require('@aws-sdk/credential-providers');
+
+const credentials = { accessKeyId: process.env.KEY_ID, secretAccessKey: process.env.SECRET };
+module.exports.client = new S3Client({ credentials: fromNodeProviderChain(), region: 'eu-west-1' });
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // \`require\` not declared, aliased destructuring; the providers require is extended.
+      code: `
+const { DynamoDBClient: Dynamo } = require('@aws-sdk/client-dynamodb');
+const { fromIni } = require('@aws-sdk/credential-providers');
+
+const db = new Dynamo({
+  credentials: { accessKeyId: process.env.KEY_ID, secretAccessKey: process.env.SECRET },
+  region: 'eu-west-1',
+});
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'staticCredentials',
+          data: { client: 'DynamoDBClient' },
+          line: 6,
+          column: 3,
+          endLine: 6,
+          endColumn: 88,
+          suggestions: [
+            {
+              messageId: 'removeCredentials',
+              output: `
+const { DynamoDBClient: Dynamo } = require('@aws-sdk/client-dynamodb');
+const { fromIni } = require('@aws-sdk/credential-providers');
+
+const db = new Dynamo({
+  region: 'eu-west-1',
+});
+`,
+            },
+            {
+              messageId: 'useProviderChain',
+              data: providerChain,
+              output: `
+const { DynamoDBClient: Dynamo } = require('@aws-sdk/client-dynamodb');
+const { fromIni, fromNodeProviderChain } = require('@aws-sdk/credential-providers');
+
+const db = new Dynamo({
+  credentials: fromNodeProviderChain(),
+  region: 'eu-west-1',
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // \`require\` declared as a global, member access on the module.
+      code: `
+const sqs = require("@aws-sdk/client-sqs")
+
+const queue = new sqs.SQSClient({ credentials: { secretAccessKey: process.env.SECRET } })
+`,
+      languageOptions: requireDeclared,
+      output: null,
+      errors: [
+        {
+          messageId: 'staticCredentials',
+          data: { client: 'SQSClient' },
+          line: 4,
+          column: 35,
+          endLine: 4,
+          endColumn: 87,
+          suggestions: [
+            {
+              messageId: 'removeCredentials',
+              output: `
+const sqs = require("@aws-sdk/client-sqs")
+
+const queue = new sqs.SQSClient({})
+`,
+            },
+            {
+              // The file's quotes and missing semicolons are kept.
+              messageId: 'useProviderChain',
+              data: providerChain,
+              output: `
+const sqs = require("@aws-sdk/client-sqs")
+const { fromNodeProviderChain } = require("@aws-sdk/credential-providers")
+
+const queue = new sqs.SQSClient({ credentials: fromNodeProviderChain() })
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // \`await import()\` in a module with no static import: an \`import\` declaration is added on top.
+      code: `
+const { SNSClient } = await import('@aws-sdk/client-sns');
+
+export const sns = new SNSClient({ credentials: { accessKeyId: process.env.KEY_ID, secretAccessKey: process.env.SECRET } });
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'staticCredentials',
+          data: { client: 'SNSClient' },
+          line: 4,
+          column: 36,
+          endLine: 4,
+          endColumn: 121,
+          suggestions: [
+            {
+              messageId: 'removeCredentials',
+              output: `
+const { SNSClient } = await import('@aws-sdk/client-sns');
+
+export const sns = new SNSClient({});
+`,
+            },
+            {
+              messageId: 'useProviderChain',
+              data: providerChain,
+              output: `
+import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+const { SNSClient } = await import('@aws-sdk/client-sns');
+
+export const sns = new SNSClient({ credentials: fromNodeProviderChain() });
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A config object shared by two clients is reported once, where it holds the credentials.
+      code: `
+import { S3Client } from '@aws-sdk/client-s3';
+import { SQSClient } from '@aws-sdk/client-sqs';
+
+const awsConfig = {
+  region: process.env.AWS_REGION,
+  credentials: { accessKeyId: process.env.KEY_ID, secretAccessKey: process.env.SECRET },
+  maxAttempts: 5,
+};
+export const s3 = new S3Client(awsConfig);
+export const sqs = new SQSClient(awsConfig);
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'staticCredentials',
+          data: { client: 'S3Client' },
+          line: 7,
+          column: 3,
+          endLine: 7,
+          endColumn: 88,
+          suggestions: [
+            {
+              messageId: 'removeCredentials',
+              output: `
+import { S3Client } from '@aws-sdk/client-s3';
+import { SQSClient } from '@aws-sdk/client-sqs';
+
+const awsConfig = {
+  region: process.env.AWS_REGION,
+  maxAttempts: 5,
+};
+export const s3 = new S3Client(awsConfig);
+export const sqs = new SQSClient(awsConfig);
+`,
+            },
+            {
+              messageId: 'useProviderChain',
+              data: providerChain,
+              output: `
+import { S3Client } from '@aws-sdk/client-s3';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+
+const awsConfig = {
+  region: process.env.AWS_REGION,
+  credentials: fromNodeProviderChain(),
+  maxAttempts: 5,
+};
+export const s3 = new S3Client(awsConfig);
+export const sqs = new SQSClient(awsConfig);
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A spread of a base config; the values are config fields, not literals.
+      code: `
+import { KinesisClient } from '@aws-sdk/client-kinesis';
+import settings from './settings.js';
+
+const base = { credentials: { accessKeyId: settings.aws.keyId, secretAccessKey: settings.aws.secret } };
+export const kinesis = new KinesisClient({ ...base, region: settings.aws.region });
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'staticCredentials',
+          data: { client: 'KinesisClient' },
+          line: 5,
+          column: 16,
+          endLine: 5,
+          endColumn: 102,
+          suggestions: [
+            {
+              messageId: 'removeCredentials',
+              output: `
+import { KinesisClient } from '@aws-sdk/client-kinesis';
+import settings from './settings.js';
+
+const base = {};
+export const kinesis = new KinesisClient({ ...base, region: settings.aws.region });
+`,
+            },
+            {
+              messageId: 'useProviderChain',
+              data: providerChain,
+              output: `
+import { KinesisClient } from '@aws-sdk/client-kinesis';
+import settings from './settings.js';
+import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+
+const base = { credentials: fromNodeProviderChain() };
+export const kinesis = new KinesisClient({ ...base, region: settings.aws.region });
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A local function whose returned object is the literal; the values are parameters, still static.
+      code: `
+import { LambdaClient } from '@aws-sdk/client-lambda';
+
+function toCredentials(keyId, secret) {
+  return { accessKeyId: keyId, secretAccessKey: secret };
+}
+export const createLambda = (keyId, secret) => new LambdaClient({ credentials: toCredentials(keyId, secret) });
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'staticCredentials',
+          data: { client: 'LambdaClient' },
+          line: 7,
+          column: 67,
+          endLine: 7,
+          endColumn: 108,
+          suggestions: [
+            {
+              messageId: 'removeCredentials',
+              output: `
+import { LambdaClient } from '@aws-sdk/client-lambda';
+
+function toCredentials(keyId, secret) {
+  return { accessKeyId: keyId, secretAccessKey: secret };
+}
+export const createLambda = (keyId, secret) => new LambdaClient({});
+`,
+            },
+            {
+              messageId: 'useProviderChain',
+              data: providerChain,
+              output: `
+import { LambdaClient } from '@aws-sdk/client-lambda';
+import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+
+function toCredentials(keyId, secret) {
+  return { accessKeyId: keyId, secretAccessKey: secret };
+}
+export const createLambda = (keyId, secret) => new LambdaClient({ credentials: fromNodeProviderChain() });
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // With allowLocalEndpoints off, an emulator endpoint does not excuse static keys.
+      code: `
+import { S3Client } from '@aws-sdk/client-s3';
+
+new S3Client({ endpoint: 'http://localhost:4566', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+`,
+      options: [{ allowLocalEndpoints: false }],
+      output: null,
+      errors: [
+        {
+          messageId: 'staticCredentials',
+          data: { client: 'S3Client' },
+          line: 4,
+          column: 51,
+          endLine: 4,
+          endColumn: 112,
+          suggestions: [
+            {
+              messageId: 'removeCredentials',
+              output: `
+import { S3Client } from '@aws-sdk/client-s3';
+
+new S3Client({ endpoint: 'http://localhost:4566' });
+`,
+            },
+            {
+              messageId: 'useProviderChain',
+              data: providerChain,
+              output: `
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+
+new S3Client({ endpoint: 'http://localhost:4566', credentials: fromNodeProviderChain() });
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Remote endpoints, and a host the file does not spell out, are not local.
+      code: `
+import { S3Client } from '@aws-sdk/client-s3';
+
+const credentials = { accessKeyId: process.env.KEY_ID, secretAccessKey: process.env.SECRET };
+new S3Client({ endpoint: 'https://s3.eu-west-1.amazonaws.com', credentials: credentials });
+new S3Client({ endpoint: \`http://\${process.env.S3_HOST}:4566\`, credentials: credentials });
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'staticCredentials',
+          data: { client: 'S3Client' },
+          line: 5,
+          column: 64,
+          endLine: 5,
+          endColumn: 88,
+          suggestions: [
+            {
+              messageId: 'removeCredentials',
+              output: `
+import { S3Client } from '@aws-sdk/client-s3';
+
+const credentials = { accessKeyId: process.env.KEY_ID, secretAccessKey: process.env.SECRET };
+new S3Client({ endpoint: 'https://s3.eu-west-1.amazonaws.com' });
+new S3Client({ endpoint: \`http://\${process.env.S3_HOST}:4566\`, credentials: credentials });
+`,
+            },
+            {
+              messageId: 'useProviderChain',
+              data: providerChain,
+              output: `
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+
+const credentials = { accessKeyId: process.env.KEY_ID, secretAccessKey: process.env.SECRET };
+new S3Client({ endpoint: 'https://s3.eu-west-1.amazonaws.com', credentials: fromNodeProviderChain() });
+new S3Client({ endpoint: \`http://\${process.env.S3_HOST}:4566\`, credentials: credentials });
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'staticCredentials',
+          data: { client: 'S3Client' },
+          line: 6,
+          column: 64,
+          endLine: 6,
+          endColumn: 88,
+          suggestions: [
+            {
+              messageId: 'removeCredentials',
+              output: `
+import { S3Client } from '@aws-sdk/client-s3';
+
+const credentials = { accessKeyId: process.env.KEY_ID, secretAccessKey: process.env.SECRET };
+new S3Client({ endpoint: 'https://s3.eu-west-1.amazonaws.com', credentials: credentials });
+new S3Client({ endpoint: \`http://\${process.env.S3_HOST}:4566\` });
+`,
+            },
+            {
+              messageId: 'useProviderChain',
+              data: providerChain,
+              output: `
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+
+const credentials = { accessKeyId: process.env.KEY_ID, secretAccessKey: process.env.SECRET };
+new S3Client({ endpoint: 'https://s3.eu-west-1.amazonaws.com', credentials: credentials });
+new S3Client({ endpoint: \`http://\${process.env.S3_HOST}:4566\`, credentials: fromNodeProviderChain() });
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A local name \`fromNodeProviderChain\` that is not the SDK's: only removal is offered.
+      code: `
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromNodeProviderChain } from './providers.js';
+
+new S3Client({ credentials: { accessKeyId: process.env.KEY_ID, secretAccessKey: process.env.SECRET } });
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'staticCredentials',
+          data: { client: 'S3Client' },
+          line: 5,
+          column: 16,
+          endLine: 5,
+          endColumn: 101,
+          suggestions: [
+            {
+              messageId: 'removeCredentials',
+              output: `
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromNodeProviderChain } from './providers.js';
+
+new S3Client({});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // v2 default import, top-level keys: reported at \`accessKeyId\`; all three keys go.
+      code: `
+import AWS from 'aws-sdk';
+
+export const s3 = new AWS.S3({
+  accessKeyId: process.env.KEY_ID,
+  secretAccessKey: process.env.SECRET,
+  sessionToken: process.env.SESSION_TOKEN,
+  region: 'eu-west-1',
+});
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'staticCredentials',
+          data: { client: 'AWS.S3' },
+          line: 5,
+          column: 3,
+          endLine: 5,
+          endColumn: 34,
+          suggestions: [
+            {
+              messageId: 'removeCredentials',
+              output: `
+import AWS from 'aws-sdk';
+
+export const s3 = new AWS.S3({
+  region: 'eu-west-1',
+});
+`,
+            },
+            {
+              messageId: 'useProviderChain',
+              data: v2ProviderChain,
+              output: `
+import AWS from 'aws-sdk';
+
+export const s3 = new AWS.S3({
+  credentialProvider: new AWS.CredentialProviderChain(),
+  region: 'eu-west-1',
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // v2 \`AWS.config.update\` in CommonJS, keys last in the object.
+      code: `
+const AWS = require('aws-sdk');
+
+AWS.config.update({
+  region: 'eu-west-1',
+  accessKeyId: process.env.KEY_ID,
+  secretAccessKey: process.env.SECRET
+});
+`,
+      languageOptions: commonjs,
+      output: null,
+      errors: [
+        {
+          messageId: 'staticCredentials',
+          data: { client: 'AWS.config' },
+          line: 6,
+          column: 3,
+          endLine: 6,
+          endColumn: 34,
+          suggestions: [
+            {
+              messageId: 'removeCredentials',
+              output: `
+const AWS = require('aws-sdk');
+
+AWS.config.update({
+  region: 'eu-west-1'
+});
+`,
+            },
+            {
+              messageId: 'useProviderChain',
+              data: v2ProviderChain,
+              output: `
+const AWS = require('aws-sdk');
+
+AWS.config.update({
+  region: 'eu-west-1',
+  credentialProvider: new AWS.CredentialProviderChain()
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // v2 \`new AWS.Config\` with a \`credentials\` object.
+      code: `
+import * as AWS from 'aws-sdk';
+
+const config = new AWS.Config({ credentials: { accessKeyId: process.env.KEY_ID, secretAccessKey: process.env.SECRET }, region: 'eu-west-1' });
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'staticCredentials',
+          data: { client: 'AWS.Config' },
+          line: 4,
+          column: 33,
+          endLine: 4,
+          endColumn: 118,
+          suggestions: [
+            {
+              messageId: 'removeCredentials',
+              output: `
+import * as AWS from 'aws-sdk';
+
+const config = new AWS.Config({ region: 'eu-west-1' });
+`,
+            },
+            {
+              messageId: 'useProviderChain',
+              data: v2ProviderChain,
+              output: `
+import * as AWS from 'aws-sdk';
+
+const config = new AWS.Config({ credentialProvider: new AWS.CredentialProviderChain(), region: 'eu-west-1' });
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // v2 assignment to the global credentials: the statement is removed with its line.
+      code: `
+const AWS = require('aws-sdk');
+
+AWS.config.credentials = new AWS.Credentials(process.env.KEY_ID, process.env.SECRET);
+const s3 = new AWS.S3();
+`,
+      languageOptions: commonjs,
+      output: null,
+      errors: [
+        {
+          messageId: 'staticCredentials',
+          data: { client: 'AWS.config' },
+          line: 4,
+          column: 26,
+          endLine: 4,
+          endColumn: 85,
+          suggestions: [
+            {
+              messageId: 'removeCredentials',
+              output: `
+const AWS = require('aws-sdk');
+
+const s3 = new AWS.S3();
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // An assignment that is not a statement of its own cannot be removed: no suggestion.
+      code: `
+import AWS from 'aws-sdk/global';
+
+if (process.env.LEGACY_KEYS) AWS.config.credentials = new AWS.Credentials({ accessKeyId: process.env.KEY_ID, secretAccessKey: process.env.SECRET });
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'staticCredentials',
+          data: { client: 'AWS.config' },
+          line: 4,
+          column: 55,
+          endLine: 4,
+          endColumn: 148,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // v2 per-service module, undeclared \`require\`: no namespace to name the chain, so only removal.
+      code: `
+const S3 = require('aws-sdk/clients/s3');
+
+const s3 = new S3({ accessKeyId: process.env.KEY_ID, secretAccessKey: process.env.SECRET });
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'staticCredentials',
+          data: { client: 'aws-sdk/clients/s3' },
+          line: 4,
+          column: 21,
+          endLine: 4,
+          endColumn: 52,
+          suggestions: [
+            {
+              messageId: 'removeCredentials',
+              output: `
+const S3 = require('aws-sdk/clients/s3');
+
+const s3 = new S3({});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // v2 named imports: \`new Credentials(...)\` given as \`credentials\`.
+      code: `
+import { Credentials, SQS } from 'aws-sdk';
+
+const sqs = new SQS({ region: 'eu-west-1', credentials: new Credentials(process.env.KEY_ID, process.env.SECRET) });
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'staticCredentials',
+          data: { client: 'AWS.SQS' },
+          line: 4,
+          column: 44,
+          endLine: 4,
+          endColumn: 112,
+          suggestions: [
+            {
+              messageId: 'removeCredentials',
+              output: `
+import { Credentials, SQS } from 'aws-sdk';
+
+const sqs = new SQS({ region: 'eu-west-1' });
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // v2 \`AWS.Credentials\` held in a constant, passed as shorthand \`credentials\`.
+      code: `
+const AWS = require('aws-sdk');
+
+const credentials = new AWS.Credentials({ accessKeyId: process.env.KEY_ID, secretAccessKey: process.env.SECRET });
+const dynamo = new AWS.DynamoDB({ credentials });
+`,
+      languageOptions: requireDeclared,
+      output: null,
+      errors: [
+        {
+          messageId: 'staticCredentials',
+          data: { client: 'AWS.DynamoDB' },
+          line: 5,
+          column: 35,
+          endLine: 5,
+          endColumn: 46,
+          suggestions: [
+            {
+              messageId: 'removeCredentials',
+              output: `
+const AWS = require('aws-sdk');
+
+const credentials = new AWS.Credentials({ accessKeyId: process.env.KEY_ID, secretAccessKey: process.env.SECRET });
+const dynamo = new AWS.DynamoDB({});
+`,
+            },
+            {
+              messageId: 'useProviderChain',
+              data: v2ProviderChain,
+              output: `
+const AWS = require('aws-sdk');
+
+const credentials = new AWS.Credentials({ accessKeyId: process.env.KEY_ID, secretAccessKey: process.env.SECRET });
+const dynamo = new AWS.DynamoDB({ credentialProvider: new AWS.CredentialProviderChain() });
+`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+tsRuleTester.run('no-static-credentials (TypeScript)', rule, {
+  valid: [
+    // A type-only import binds no client.
+    `
+import type { S3ClientConfig } from '@aws-sdk/client-s3';
+
+export const config: S3ClientConfig = {
+  credentials: { accessKeyId: process.env.KEY_ID!, secretAccessKey: process.env.SECRET! },
+};
+`,
+  ],
+  invalid: [
+    {
+      // TS \`import x = require()\`, a local function, \`as const\` and \`satisfies\`.
+      code: `
+import s3 = require('@aws-sdk/client-s3');
+
+function loadCredentials() {
+  return { accessKeyId: process.env.KEY_ID!, secretAccessKey: process.env.SECRET! } as const;
+}
+export const client = new s3.S3Client({ region: 'eu-west-1', credentials: loadCredentials() satisfies object });
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'staticCredentials',
+          data: { client: 'S3Client' },
+          line: 7,
+          column: 62,
+          endLine: 7,
+          endColumn: 109,
+          suggestions: [
+            {
+              messageId: 'removeCredentials',
+              output: `
+import s3 = require('@aws-sdk/client-s3');
+
+function loadCredentials() {
+  return { accessKeyId: process.env.KEY_ID!, secretAccessKey: process.env.SECRET! } as const;
+}
+export const client = new s3.S3Client({ region: 'eu-west-1' });
+`,
+            },
+            {
+              messageId: 'useProviderChain',
+              data: providerChain,
+              output: `
+import s3 = require('@aws-sdk/client-s3');
+import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+
+function loadCredentials() {
+  return { accessKeyId: process.env.KEY_ID!, secretAccessKey: process.env.SECRET! } as const;
+}
+export const client = new s3.S3Client({ region: 'eu-west-1', credentials: fromNodeProviderChain() });
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A typed constant; the import goes after the type import, the last import of the file.
+      code: `
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import type { AwsCredentialIdentity } from '@aws-sdk/types';
+
+const staticKeys = {
+  accessKeyId: process.env.KEY_ID!,
+  secretAccessKey: process.env.SECRET!,
+} satisfies AwsCredentialIdentity;
+
+export const secrets = new SecretsManagerClient({ credentials: staticKeys as AwsCredentialIdentity });
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'staticCredentials',
+          data: { client: 'SecretsManagerClient' },
+          line: 10,
+          column: 51,
+          endLine: 10,
+          endColumn: 99,
+          suggestions: [
+            {
+              messageId: 'removeCredentials',
+              output: `
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import type { AwsCredentialIdentity } from '@aws-sdk/types';
+
+const staticKeys = {
+  accessKeyId: process.env.KEY_ID!,
+  secretAccessKey: process.env.SECRET!,
+} satisfies AwsCredentialIdentity;
+
+export const secrets = new SecretsManagerClient({});
+`,
+            },
+            {
+              messageId: 'useProviderChain',
+              data: providerChain,
+              output: `
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import type { AwsCredentialIdentity } from '@aws-sdk/types';
+import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+
+const staticKeys = {
+  accessKeyId: process.env.KEY_ID!,
+  secretAccessKey: process.env.SECRET!,
+} satisfies AwsCredentialIdentity;
+
+export const secrets = new SecretsManagerClient({ credentials: fromNodeProviderChain() });
+`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
