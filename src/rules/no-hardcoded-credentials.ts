@@ -1,0 +1,296 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+import { getKeyName, getPropertyName } from '../utils/ast.js';
+import { createRule } from '../utils/create-rule.js';
+import {
+  ACCESS_KEY_ID_LENGTH,
+  ACCESS_KEY_ID_PATTERN,
+  MIN_SESSION_TOKEN_LENGTH,
+  NAMED_CREDENTIAL_PATTERN,
+  SECRET_ACCESS_KEY_LENGTH,
+  describeAccessKeyId,
+  isPlaceholderCredential,
+  isSecretAccessKeyName,
+  isSecretAccessKeyValue,
+  isSessionTokenName,
+  isSessionTokenValue,
+  maskSecret,
+  shannonEntropy,
+} from '../utils/secrets.js';
+
+type Options = [{ allowedValues?: string[] }];
+type MessageId = 'hardcodedAccessKeyId' | 'hardcodedSecretAccessKey' | 'hardcodedSessionToken';
+type StringNode = TSESTree.Literal | TSESTree.TemplateElement;
+type Context = Readonly<TSESLint.RuleContext<MessageId, Options>>;
+
+/** Scanners built once: the rule runs on every string of every file. */
+const ACCESS_KEY_ID_SCAN = new RegExp(ACCESS_KEY_ID_PATTERN.source, 'g');
+const NAMED_CREDENTIAL_SCAN = new RegExp(NAMED_CREDENTIAL_PATTERN.source, 'gi');
+/** `secretkey:` and a 40-character value: no shorter text can name a credential inline. */
+const MIN_NAMED_CREDENTIAL_LENGTH = 50;
+/** gitleaks' `aws-access-token` threshold; filler such as `AKIAXXXXXXXXXXXXXXXX` stays below it. */
+const MIN_ACCESS_KEY_ID_ENTROPY = 3;
+/** `new AWS.Credentials(accessKeyId, secretAccessKey, sessionToken)` (v2): what each argument position holds. */
+const CREDENTIALS_ARGUMENT_NAMES = [undefined, 'secretAccessKey', 'sessionToken'] as const;
+
+export default createRule<Options, MessageId>({
+  name: 'no-hardcoded-credentials',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow AWS access key IDs, secret access keys and session tokens written in source',
+      recommended: 'recommended',
+      severity: 'error',
+    },
+    messages: {
+      hardcodedAccessKeyId:
+        'The AWS {{ kind }} `{{ value }}` is written in source: anyone with the code can use the key (its secret is rarely far away), and it cannot be rotated without a code change. Revoke the key and load credentials from the provider chain.',
+      hardcodedSecretAccessKey:
+        'The AWS secret access key `{{ value }}` is written in source as `{{ name }}`: anyone with the code can sign requests with it, and it cannot be rotated without a code change. Revoke the key and load credentials from the provider chain.',
+      hardcodedSessionToken:
+        'The AWS session token `{{ value }}` is written in source as `{{ name }}`: anyone with the code can use it until it expires, and from then on every call fails with ExpiredToken until the code changes. Load credentials from the provider chain.',
+    },
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          allowedValues: {
+            type: 'array',
+            items: { type: 'string' },
+            uniqueItems: true,
+            description:
+              'Exact key IDs, secret keys or session tokens never to report (e.g. the fixed credentials of a local emulator).',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ allowedValues: [] }],
+  },
+  create(context, [{ allowedValues = [] }]) {
+    const allowed = new Set(allowedValues);
+    const isAllowed = (value: string): boolean => allowed.has(value) || isPlaceholderCredential(value);
+
+    const checkString = (node: StringNode, text: string, wholeValue: TSESTree.Node | undefined): void => {
+      reportAccessKeyIds(context, node, text, isAllowed);
+      if (wholeValue && (text.length === SECRET_ACCESS_KEY_LENGTH || text.length >= MIN_SESSION_TOKEN_LENGTH)) {
+        reportNamedValue(context, wholeValue, text, isAllowed);
+      }
+      if (text.length >= MIN_NAMED_CREDENTIAL_LENGTH) {
+        reportInlineNamedCredentials(context, node, text, isAllowed);
+      }
+    };
+
+    return {
+      Literal(node) {
+        // Cheapest test first: most literals are not strings or are too short to hold any credential.
+        if (typeof node.value !== 'string' || node.value.length < ACCESS_KEY_ID_LENGTH) {
+          return;
+        }
+        checkString(node, node.value, node);
+      },
+      TemplateElement(node) {
+        const text = node.value.cooked;
+        if (text === null || text.length < ACCESS_KEY_ID_LENGTH) {
+          return;
+        }
+        // Only a template without expressions is a whole value that a name can describe.
+        const { parent } = node;
+        const isWhole = parent.type === AST_NODE_TYPES.TemplateLiteral && parent.quasis.length === 1;
+        checkString(node, text, isWhole ? parent : undefined);
+      },
+    };
+  },
+});
+
+/** Every access key ID inside `text`, each reported where it is written. */
+function reportAccessKeyIds(
+  context: Context,
+  node: StringNode,
+  text: string,
+  isAllowed: (value: string) => boolean,
+): void {
+  ACCESS_KEY_ID_SCAN.lastIndex = 0;
+  let rawCursor = 0;
+  for (let match = ACCESS_KEY_ID_SCAN.exec(text); match !== null; match = ACCESS_KEY_ID_SCAN.exec(text)) {
+    const keyId = match[0];
+    if (isAllowed(keyId) || shannonEntropy(keyId) < MIN_ACCESS_KEY_ID_ENTROPY) {
+      continue;
+    }
+    const located = locateInString(context.sourceCode, node, text, match.index, keyId, rawCursor);
+    rawCursor = located.nextCursor;
+    context.report({
+      ...located.target,
+      messageId: 'hardcodedAccessKeyId',
+      data: { kind: describeAccessKeyId(keyId), value: maskSecret(keyId) },
+    });
+  }
+}
+
+/** A whole string that is a secret key or a session token, judged by the name it is given. */
+function reportNamedValue(
+  context: Context,
+  valueNode: TSESTree.Node,
+  text: string,
+  isAllowed: (value: string) => boolean,
+): void {
+  const isSecret = isSecretAccessKeyValue(text);
+  if ((!isSecret && !isSessionTokenValue(text)) || isAllowed(text)) {
+    return;
+  }
+  for (const name of getAssignedNames(valueNode)) {
+    if (isSecret ? isSecretAccessKeyName(name) : isSessionTokenName(name)) {
+      context.report({
+        node: valueNode,
+        messageId: isSecret ? 'hardcodedSecretAccessKey' : 'hardcodedSessionToken',
+        data: { name, value: maskSecret(text) },
+      });
+      return;
+    }
+  }
+}
+
+/** `aws_secret_access_key = …` and the like inside text (an embedded credentials file, `.env`, JSON, header). */
+function reportInlineNamedCredentials(
+  context: Context,
+  node: StringNode,
+  text: string,
+  isAllowed: (value: string) => boolean,
+): void {
+  NAMED_CREDENTIAL_SCAN.lastIndex = 0;
+  let rawCursor = 0;
+  for (let match = NAMED_CREDENTIAL_SCAN.exec(text); match !== null; match = NAMED_CREDENTIAL_SCAN.exec(text)) {
+    const value = match.groups?.['value'] ?? '';
+    const isToken = isSessionTokenName(match.groups?.['name'] ?? '');
+    if (!(isToken ? isSessionTokenValue(value) : isSecretAccessKeyValue(value)) || isAllowed(value)) {
+      continue;
+    }
+    const valueIndex = match.index + match[0].length - value.length;
+    const located = locateInString(context.sourceCode, node, text, valueIndex, value, rawCursor);
+    rawCursor = located.nextCursor;
+    context.report({
+      ...located.target,
+      messageId: isToken ? 'hardcodedSessionToken' : 'hardcodedSecretAccessKey',
+      data: { name: expandName(text, match.index, match.groups?.['name'] ?? ''), value: maskSecret(value) },
+    });
+  }
+}
+
+/**
+ * Where `value`, found at `index` of the string's value, is written in the file. Without escapes the two line up;
+ * with escapes the value is searched in the source text after `rawCursor`; failing that, the whole string is used.
+ */
+function locateInString(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  node: StringNode,
+  text: string,
+  index: number,
+  value: string,
+  rawCursor: number,
+): { target: { node: StringNode } | { loc: TSESTree.SourceLocation }; nextCursor: number } {
+  // Content starts after the opening quote, backtick or `}`, and ends before the closing quote, backtick or `${`.
+  const start = node.range[0] + 1;
+  const end = node.range[1] - (node.type === AST_NODE_TYPES.TemplateElement && !node.tail ? 2 : 1);
+  const source = sourceCode.text.slice(start, end);
+  const offset = source === text ? index : source.indexOf(value, Math.max(index, rawCursor));
+  if (offset === -1) {
+    return { target: { node }, nextCursor: rawCursor };
+  }
+  return {
+    target: {
+      loc: {
+        start: sourceCode.getLocFromIndex(start + offset),
+        end: sourceCode.getLocFromIndex(start + offset + value.length),
+      },
+    },
+    nextCursor: offset + value.length,
+  };
+}
+
+/**
+ * The names a value is stored under: a property key, variable, assignment target, default value, JSX attribute,
+ * enum member or a `Credentials` argument position. Climbs through TS wrappers, `??`/`||` and `?:` first.
+ * E.g. `{ secretAccessKey: '…' }`, `const AWS_SECRET_KEY = '…'`, `process.env.AWS_SESSION_TOKEN = '…'`,
+ * `const { secretAccessKey = '…' } = options`, `new AWS.Credentials(id, '…', '…')`.
+ */
+function getAssignedNames(valueNode: TSESTree.Node): string[] {
+  let current = valueNode;
+  let parent = current.parent;
+  while (parent && isValuePreserving(parent, current)) {
+    current = parent;
+    parent = parent.parent;
+  }
+  switch (parent?.type) {
+    case AST_NODE_TYPES.Property:
+    case AST_NODE_TYPES.PropertyDefinition:
+      return parent.value === current ? compact(getKeyName(parent.key, parent.computed)) : [];
+    case AST_NODE_TYPES.VariableDeclarator:
+      return parent.init === current && parent.id.type === AST_NODE_TYPES.Identifier ? [parent.id.name] : [];
+    case AST_NODE_TYPES.AssignmentExpression:
+      return parent.right === current ? getTargetNames(parent.left) : [];
+    case AST_NODE_TYPES.AssignmentPattern: {
+      if (parent.right !== current) return [];
+      // `{ secretAccessKey: secret = '…' }` names the value twice: the local binding and the property.
+      const owner = parent.parent;
+      const keyName =
+        owner.type === AST_NODE_TYPES.Property && owner.value === parent
+          ? getKeyName(owner.key, owner.computed)
+          : undefined;
+      return [...getTargetNames(parent.left), ...compact(keyName)];
+    }
+    case AST_NODE_TYPES.JSXAttribute:
+      return parent.name.type === AST_NODE_TYPES.JSXIdentifier ? [parent.name.name] : [];
+    case AST_NODE_TYPES.TSEnumMember:
+      return parent.initializer === current ? compact(getKeyName(parent.id, false)) : [];
+    case AST_NODE_TYPES.NewExpression:
+      return isCredentialsConstructor(parent.callee)
+        ? compact(CREDENTIALS_ARGUMENT_NAMES[parent.arguments.indexOf(current as TSESTree.Expression)])
+        : [];
+    default:
+      return [];
+  }
+}
+
+/** Parents that hand the value on unchanged (or as one of two alternatives). */
+function isValuePreserving(parent: TSESTree.Node, child: TSESTree.Node): boolean {
+  switch (parent.type) {
+    case AST_NODE_TYPES.TSAsExpression:
+    case AST_NODE_TYPES.TSSatisfiesExpression:
+    case AST_NODE_TYPES.TSNonNullExpression:
+    case AST_NODE_TYPES.TSTypeAssertion:
+    case AST_NODE_TYPES.LogicalExpression:
+      return true;
+    case AST_NODE_TYPES.ConditionalExpression:
+      return parent.test !== child;
+    default:
+      return false;
+  }
+}
+
+/** `name`, `obj.name`, `process.env['NAME']`. */
+function getTargetNames(target: TSESTree.Node): string[] {
+  if (target.type === AST_NODE_TYPES.Identifier) return [target.name];
+  if (target.type === AST_NODE_TYPES.MemberExpression) return compact(getPropertyName(target));
+  return [];
+}
+
+/** `new Credentials(…)` or `new AWS.Credentials(…)`: v2's positional constructor. */
+function isCredentialsConstructor(callee: TSESTree.Expression): boolean {
+  return (
+    (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'Credentials') ||
+    (callee.type === AST_NODE_TYPES.MemberExpression && getPropertyName(callee) === 'Credentials')
+  );
+}
+
+/** The whole name around a match: `AWS_SECRET_ACCESS_KEY` for a match on `SECRET_ACCESS_KEY`. */
+function expandName(text: string, index: number, matched: string): string {
+  let start = index;
+  while (start > 0 && /[\w.-]/.test(text.charAt(start - 1))) {
+    start--;
+  }
+  return text.slice(start, index) + matched;
+}
+
+function compact(name: string | undefined): string[] {
+  return name === undefined ? [] : [name];
+}
