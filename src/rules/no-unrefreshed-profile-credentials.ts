@@ -1,0 +1,328 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+import { getPropertyName, isMemberNamed, skipTransparent } from '../utils/ast.js';
+import { createRule } from '../utils/create-rule.js';
+import { addNamedImport, findImportedName } from '../utils/fix.js';
+import { insertProperty } from '../utils/insert-property.js';
+import { mayHaveProperty } from '../utils/provider-functions.js';
+import { onSdkReferences, type SdkReferences } from '../utils/sdk-references.js';
+import { findProperty, getStaticValue, resolveObject, resolveValue } from '../utils/values.js';
+
+type Options = [{ profilesAssumingRoles?: string[] }];
+type MessageId = 'profileNeverReread' | 'profileNotRefreshed' | 'v2ProfileNotRefreshed' | 'wrapInCredentialChain';
+type SourceCode = Readonly<TSESLint.SourceCode>;
+
+/** A profile provider that reaches a client's `credentials`, and the client (or v2 config) that receives it. */
+interface Finding {
+  provider: TSESTree.CallExpression | TSESTree.NewExpression;
+  /** `S3Client`, `AWS.S3`, `AWS.config`: what the report names. */
+  target: string;
+  /** The `createCredentialChain(...)` call without `.expireAfter()` that wraps `provider`, if any. */
+  chain?: TSESTree.CallExpression;
+}
+
+/** Whether `fromIni` re-reads the profile files on each call: `ignoreCache: true` present, absent, or not known. */
+type IgnoreCache = 'absent' | 'enabled' | 'unknown';
+
+const CREDENTIAL_PROVIDERS = '@aws-sdk/credential-providers';
+/** The interval the `createCredentialChain` README uses; `expireAfter` throws below 5 minutes (sdk-facts A4). */
+const EXPIRE_AFTER = '15 * 60_000';
+
+export default createRule<Options, MessageId>({
+  name: 'no-unrefreshed-profile-credentials',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow profile-file credentials pinned in long-lived AWS SDK clients with no refresh',
+      recommended: 'recommended',
+      severity: 'warn',
+    },
+    hasSuggestions: true,
+    messages: {
+      profileNeverReread:
+        '`fromIni` gives `{{ client }}` profile credentials with no expiration, and the profile file is cached for the whole process (no `ignoreCache: true`): the client resolves the keys once and keeps them, so once the file is rotated (SSO re-login, `credential_process`, a sidecar) the process still signs with the old keys and calls fail with ExpiredToken.',
+      profileNotRefreshed:
+        '`fromIni` gives `{{ client }}` profile credentials with no expiration: the client resolves them once and never calls the provider again, whether or not it would re-read the file, so once the file is rotated (SSO re-login, `credential_process`, a sidecar) the process still signs with the old keys and calls fail with ExpiredToken.',
+      v2ProfileNotRefreshed:
+        '`SharedIniFileCredentials` given to `{{ client }}` has no expiration for a static profile: it re-reads the file only after a request has failed with ExpiredToken and a retry remains, so after a rotation calls fail first, and keys that were revoked rather than expired are never reloaded.',
+      wrapInCredentialChain:
+        'Wrap it in `createCredentialChain(...).expireAfter({{ expireAfter }})` with `ignoreCache: true`, so that the client re-reads the profile every few minutes.',
+    },
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          profilesAssumingRoles: {
+            type: 'array',
+            items: { type: 'string' },
+            uniqueItems: true,
+            description:
+              'Profile names whose credentials carry an expiration (`role_arn`, SSO, a `credential_process` that returns `Expiration`), so the client refreshes them; a provider that names one of them as a constant `profile` is not reported.',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ profilesAssumingRoles: [] }],
+  },
+  create(context, [{ profilesAssumingRoles = [] }]) {
+    const { sourceCode } = context;
+    const refreshingProfiles = new Set(profilesAssumingRoles);
+
+    return onSdkReferences(context, (references) => {
+      const reported = new Set<TSESTree.Node>();
+      for (const finding of findProfileProviders(sourceCode, references)) {
+        const { provider } = finding;
+        if (reported.has(provider) || refreshingProfiles.has(getProfileName(sourceCode, provider) ?? '')) {
+          continue;
+        }
+        reported.add(provider);
+        if (provider.type === AST_NODE_TYPES.NewExpression) {
+          context.report({ node: provider, messageId: 'v2ProfileNotRefreshed', data: { client: finding.target } });
+          continue;
+        }
+        const ignoreCache = getIgnoreCache(sourceCode, provider);
+        context.report({
+          node: provider,
+          messageId: ignoreCache === 'absent' ? 'profileNeverReread' : 'profileNotRefreshed',
+          data: { client: finding.target },
+          suggest: [
+            {
+              messageId: 'wrapInCredentialChain',
+              data: { expireAfter: EXPIRE_AFTER },
+              fix: (fixer) => wrapInCredentialChain(fixer, sourceCode, finding, provider, ignoreCache),
+            },
+          ],
+        });
+      }
+    });
+  },
+});
+
+/**
+ * Every `fromIni(...)` given to a v3 client as `credentials`, and every `new AWS.SharedIniFileCredentials(...)`
+ * given to a v2 service, `new AWS.Config`, `AWS.config.update` or `AWS.config.credentials`.
+ */
+function* findProfileProviders(sourceCode: SourceCode, references: SdkReferences): Generator<Finding> {
+  for (const client of references.ofKind('client')) {
+    if (client.node.type !== AST_NODE_TYPES.NewExpression) continue;
+    const target = client.info.sdk === 'v3' ? client.info.name : sourceCode.getText(client.node.callee);
+    for (const value of findCredentialValues(sourceCode, client.node.arguments[0])) {
+      yield* client.info.sdk === 'v3'
+        ? findFromIniCalls(sourceCode, references, value, target)
+        : findSharedIniCredentials(references, value, target);
+    }
+  }
+  for (const config of references.ofKind('v2Config')) {
+    if (config.node.type !== AST_NODE_TYPES.NewExpression) continue;
+    const target = sourceCode.getText(config.node.callee);
+    for (const value of findCredentialValues(sourceCode, config.node.arguments[0])) {
+      yield* findSharedIniCredentials(references, value, target);
+    }
+  }
+  for (const global of references.ofKind('v2GlobalConfig')) {
+    const target = sourceCode.getText(global.node);
+    for (const value of findGlobalConfigCredentials(sourceCode, global.node)) {
+      yield* findSharedIniCredentials(references, value, target);
+    }
+  }
+}
+
+/** The values the `credentials` member of a client configuration may hold. E.g. `{ credentials }`, `{ ...shared }`. */
+function findCredentialValues(sourceCode: SourceCode, config: TSESTree.Node | undefined): TSESTree.Node[] {
+  const object = config && resolveObject(sourceCode, config);
+  const property = object && findProperty(sourceCode, object, 'credentials');
+  return property ? resolveAlternatives(sourceCode, property.value) : [];
+}
+
+/** E.g. `AWS.config.update({ credentials })`, `AWS.config.credentials = creds`. */
+function findGlobalConfigCredentials(sourceCode: SourceCode, config: TSESTree.Node): TSESTree.Node[] {
+  const member = config.parent;
+  if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== config) {
+    return [];
+  }
+  const use = member.parent;
+  if (isMemberNamed(member, 'update') && use.type === AST_NODE_TYPES.CallExpression && use.callee === member) {
+    return findCredentialValues(sourceCode, use.arguments[0]);
+  }
+  if (
+    isMemberNamed(member, 'credentials') &&
+    use.type === AST_NODE_TYPES.AssignmentExpression &&
+    use.operator === '=' &&
+    use.left === member
+  ) {
+    return resolveAlternatives(sourceCode, use.right);
+  }
+  return [];
+}
+
+/** What `node` may evaluate to, each branch resolved. E.g. `profile ? fromIni({ profile }) : undefined`. */
+function resolveAlternatives(sourceCode: SourceCode, node: TSESTree.Node, depth = 0): TSESTree.Node[] {
+  const value = resolveValue(sourceCode, node);
+  if (!value || depth > 4) {
+    return [];
+  }
+  if (value.type === AST_NODE_TYPES.ConditionalExpression) {
+    return [value.consequent, value.alternate].flatMap((branch) => resolveAlternatives(sourceCode, branch, depth + 1));
+  }
+  if (value.type === AST_NODE_TYPES.LogicalExpression) {
+    // `a && b` yields `b` when it yields a provider at all; `a ?? b` and `a || b` may yield either.
+    const branches = value.operator === '&&' ? [value.right] : [value.left, value.right];
+    return branches.flatMap((branch) => resolveAlternatives(sourceCode, branch, depth + 1));
+  }
+  return [value];
+}
+
+/**
+ * `fromIni(...)` as the credentials themselves, or as a link of `createCredentialChain(...)` that has no
+ * `.expireAfter()` (the chain then adds no expiration either). `createCredentialChain(...).expireAfter(n)` is fine.
+ */
+function* findFromIniCalls(
+  sourceCode: SourceCode,
+  references: SdkReferences,
+  value: TSESTree.Node,
+  target: string,
+): Generator<Finding> {
+  if (value.type !== AST_NODE_TYPES.CallExpression) {
+    return;
+  }
+  const reference = references.get(value);
+  if (reference?.info.kind !== 'provider') {
+    return;
+  }
+  if (reference.info.name === 'fromIni') {
+    yield { provider: value, target };
+  } else if (reference.info.name === 'createCredentialChain' && !hasLaterExpireAfter(sourceCode, value)) {
+    for (const link of value.arguments.flatMap((argument) => resolveAlternatives(sourceCode, argument))) {
+      if (link.type === AST_NODE_TYPES.CallExpression && isFromIni(references, link)) {
+        yield { provider: link, target, chain: value };
+      }
+    }
+  }
+}
+
+/** E.g. `const chain = createCredentialChain(...); chain.expireAfter(ms);`: the call sets the chain's expiration. */
+function hasLaterExpireAfter(sourceCode: SourceCode, chain: TSESTree.CallExpression): boolean {
+  const declarator = chain.parent;
+  if (declarator.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== chain) {
+    return false;
+  }
+  return sourceCode.getDeclaredVariables(declarator).some((variable) =>
+    variable.references.some(({ identifier }) => {
+      const member = identifier.parent;
+      return (
+        member?.type === AST_NODE_TYPES.MemberExpression &&
+        member.object === identifier &&
+        isMemberNamed(member, 'expireAfter') &&
+        member.parent.type === AST_NODE_TYPES.CallExpression &&
+        member.parent.callee === member
+      );
+    }),
+  );
+}
+
+function isFromIni(references: SdkReferences, node: TSESTree.Node): boolean {
+  const info = references.get(node)?.info;
+  return info?.kind === 'provider' && info.name === 'fromIni';
+}
+
+function* findSharedIniCredentials(references: SdkReferences, value: TSESTree.Node, target: string): Generator<Finding> {
+  const info = references.get(value)?.info;
+  if (
+    value.type === AST_NODE_TYPES.NewExpression &&
+    info?.kind === 'v2Credentials' &&
+    info.name === 'SharedIniFileCredentials'
+  ) {
+    yield { provider: value, target };
+  }
+}
+
+/** The `profile` the provider names as a constant: `fromIni({ profile: 'ci' })`, `{ profile: PROFILE }`. */
+function getProfileName(
+  sourceCode: SourceCode,
+  provider: TSESTree.CallExpression | TSESTree.NewExpression,
+): string | undefined {
+  const [init] = provider.arguments;
+  const object = init && resolveObject(sourceCode, init);
+  const property = object && findProperty(sourceCode, object, 'profile');
+  const value = property && getStaticValue(sourceCode, property.value);
+  return typeof value === 'string' ? value : undefined;
+}
+
+function getIgnoreCache(sourceCode: SourceCode, call: TSESTree.CallExpression): IgnoreCache {
+  const [init] = call.arguments;
+  if (!init) {
+    return 'absent';
+  }
+  const object = init.type === AST_NODE_TYPES.SpreadElement ? undefined : resolveObject(sourceCode, init);
+  if (!object) {
+    return 'unknown';
+  }
+  const property = findProperty(sourceCode, object, 'ignoreCache');
+  if (!property) {
+    return mayHaveProperty(sourceCode, object, 'ignoreCache') ? 'unknown' : 'absent';
+  }
+  const value = resolveValue(sourceCode, property.value);
+  if (value?.type !== AST_NODE_TYPES.Literal) {
+    return 'unknown';
+  }
+  return value.value ? 'enabled' : 'absent';
+}
+
+/**
+ * `fromIni(init)` → `createCredentialChain(fromIni({ ...init, ignoreCache: true })).expireAfter(15 * 60_000)`,
+ * or `.expireAfter(...)` appended to the `createCredentialChain(...)` that already wraps it.
+ */
+function wrapInCredentialChain(
+  fixer: TSESLint.RuleFixer,
+  sourceCode: SourceCode,
+  finding: Finding,
+  provider: TSESTree.CallExpression,
+  ignoreCache: IgnoreCache,
+): TSESLint.RuleFix[] {
+  const fixes = ignoreCache === 'enabled' ? [] : enableIgnoreCache(fixer, sourceCode, provider);
+  if (finding.chain) {
+    return [...fixes, fixer.insertTextAfter(finding.chain, `.expireAfter(${EXPIRE_AFTER})`)];
+  }
+  const imported = findImportedName(sourceCode, CREDENTIAL_PROVIDERS, 'createCredentialChain');
+  return [
+    ...(imported ? [] : [addNamedImport(fixer, sourceCode, CREDENTIAL_PROVIDERS, 'createCredentialChain')]),
+    fixer.insertTextBefore(provider, `${imported ?? 'createCredentialChain'}(`),
+    ...fixes,
+    fixer.insertTextAfter(provider, `).expireAfter(${EXPIRE_AFTER})`),
+  ];
+}
+
+/** Sets `ignoreCache: true` in the call's own text, keeping every other option as written. */
+function enableIgnoreCache(
+  fixer: TSESLint.RuleFixer,
+  sourceCode: SourceCode,
+  call: TSESTree.CallExpression,
+): TSESLint.RuleFix[] {
+  const [init] = call.arguments;
+  if (!init) {
+    const open = sourceCode.getTokenAfter(call.typeArguments ?? call.callee, {
+      filter: (token) => token.value === '(',
+    });
+    return open ? [fixer.insertTextAfter(open, '{ ignoreCache: true }')] : [];
+  }
+  if (init.type === AST_NODE_TYPES.SpreadElement) {
+    return [];
+  }
+  const object = skipTransparent(init);
+  if (object.type !== AST_NODE_TYPES.ObjectExpression) {
+    // E.g. `fromIni(options)`: the options stay as they are, spread into a new literal.
+    return [fixer.replaceText(init, `{ ...${sourceCode.getText(init)}, ignoreCache: true }`)];
+  }
+  const lastIgnoreCache = object.properties.findLastIndex(
+    (member) => member.type === AST_NODE_TYPES.Property && getPropertyName(member) === 'ignoreCache',
+  );
+  const own = object.properties[lastIgnoreCache];
+  const overriddenBySpread = object.properties
+    .slice(lastIgnoreCache + 1)
+    .some((member) => member.type === AST_NODE_TYPES.SpreadElement);
+  if (own?.type === AST_NODE_TYPES.Property && !overriddenBySpread) {
+    return [fixer.replaceText(own, 'ignoreCache: true')];
+  }
+  return [insertProperty(fixer, sourceCode, object, 'ignoreCache: true')];
+}
