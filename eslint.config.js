@@ -3,12 +3,14 @@ import js from '@eslint/js';
 import comments from '@eslint-community/eslint-plugin-eslint-comments/configs';
 import eslintPlugin from 'eslint-plugin-eslint-plugin';
 import { defineConfig } from 'eslint/config';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
   { ignores: ['dist/', 'coverage/', 'examples/', '.bench-cache/'] },
   {
     linterOptions: { reportUnusedDisableDirectives: 'error' },
+    languageOptions: { globals: globals.node },
   },
   js.configs.recommended,
   tseslint.configs.recommended,

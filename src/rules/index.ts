@@ -1,0 +1,15 @@
+import type { TSESLint } from '@typescript-eslint/utils';
+
+import type { PluginDocs } from '../utils/create-rule.js';
+import noHardcodedCredentials from './no-hardcoded-credentials.js';
+import noStaticCredentials from './no-static-credentials.js';
+import noUnrefreshedProfileCredentials from './no-unrefreshed-profile-credentials.js';
+
+export type PluginRule = TSESLint.RuleModule<string, readonly unknown[], PluginDocs>;
+
+/** Every rule of the plugin by name, sorted alphabetically. */
+export const rules: Record<string, PluginRule> = {
+  'no-hardcoded-credentials': noHardcodedCredentials,
+  'no-static-credentials': noStaticCredentials,
+  'no-unrefreshed-profile-credentials': noUnrefreshedProfileCredentials,
+};
