@@ -2,6 +2,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 
 import type { PluginDocs } from '../utils/create-rule.js';
 import noHardcodedCredentials from './no-hardcoded-credentials.js';
+import noOneShotCredentials from './no-one-shot-credentials.js';
 import noStaticCredentials from './no-static-credentials.js';
 import noUnrefreshedProfileCredentials from './no-unrefreshed-profile-credentials.js';
 
@@ -10,6 +11,7 @@ export type PluginRule = TSESLint.RuleModule<string, readonly unknown[], PluginD
 /** Every rule of the plugin by name, sorted alphabetically. */
 export const rules: Record<string, PluginRule> = {
   'no-hardcoded-credentials': noHardcodedCredentials,
+  'no-one-shot-credentials': noOneShotCredentials,
   'no-static-credentials': noStaticCredentials,
   'no-unrefreshed-profile-credentials': noUnrefreshedProfileCredentials,
 };

@@ -1,0 +1,1112 @@
+import type { TestLanguageOptions } from '@typescript-eslint/rule-tester';
+
+import rule from '../../src/rules/no-one-shot-credentials.js';
+import { ruleTester, tsRuleTester } from '../rule-tester.js';
+
+// `TestLanguageOptions` omits `sourceType`, which the tester passes on to ESLint all the same.
+const commonjs = { sourceType: 'commonjs' } as TestLanguageOptions;
+const requireDeclared = { globals: { require: 'readonly' } } as const;
+
+ruleTester.run('no-one-shot-credentials', rule, {
+  valid: [
+    // A provider function that returns `expiration`: the client calls it again before the keys expire.
+    `
+import { STSClient, AssumeRoleCommand } from '@aws-sdk/client-sts';
+import { S3Client } from '@aws-sdk/client-s3';
+const sts = new STSClient({});
+new S3Client({
+  credentials: async () => {
+    const { Credentials } = await sts.send(new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::123456789012:role/r', RoleSessionName: 's' }));
+    return {
+      accessKeyId: Credentials.AccessKeyId,
+      secretAccessKey: Credentials.SecretAccessKey,
+      sessionToken: Credentials.SessionToken,
+      expiration: Credentials.Expiration,
+    };
+  },
+});
+    `,
+    // A provider function without `expiration` is `require-credential-expiration`'s business, not a static value.
+    `
+import { STSClient, AssumeRoleCommand } from '@aws-sdk/client-sts';
+import { S3Client } from '@aws-sdk/client-s3';
+async function assume() {
+  const r = await new STSClient({}).send(new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::123456789012:role/r', RoleSessionName: 's' }));
+  return { accessKeyId: r.Credentials.AccessKeyId, secretAccessKey: r.Credentials.SecretAccessKey };
+}
+new S3Client({ credentials: assume });
+    `,
+    // SDK providers that assume the role again by themselves.
+    `
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromTemporaryCredentials, fromTokenFile, fromWebToken } from '@aws-sdk/credential-providers';
+new S3Client({ credentials: fromTemporaryCredentials({ params: { RoleArn: 'arn:aws:iam::123456789012:role/r' } }) });
+new S3Client({ credentials: fromWebToken({ roleArn: 'arn:aws:iam::123456789012:role/r', webIdentityToken: token }) });
+new S3Client({ credentials: fromTokenFile() });
+    `,
+    // Providers passed uncalled: the client resolves and refreshes them.
+    `
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
+const provider = fromNodeProviderChain();
+new S3Client({ credentials: provider });
+new S3Client({ credentials: fromIni({ profile: 'dev' }) });
+    `,
+    // v2 credentials objects that refresh, given whole.
+    `
+import AWS from 'aws-sdk';
+const ini = new AWS.SharedIniFileCredentials({ profile: 'dev' });
+new AWS.S3({ credentials: ini });
+new AWS.SQS({ credentials: AWS.config.credentials });
+AWS.config.credentials = new AWS.ChainableTemporaryCredentials({ params: { RoleArn: 'arn:aws:iam::123456789012:role/r' } });
+    `,
+    // Keys copied from a plain `AWS.Credentials` are static, not a snapshot: `no-static-credentials` reports them.
+    `
+import AWS from 'aws-sdk';
+const base = new AWS.Credentials(process.env.KEY_ID, process.env.SECRET);
+new AWS.S3({ accessKeyId: base.accessKeyId, secretAccessKey: base.secretAccessKey });
+    `,
+    // Static values from the environment: `no-static-credentials`.
+    `
+import { S3Client } from '@aws-sdk/client-s3';
+new S3Client({ credentials: { accessKeyId: process.env.KEY_ID, secretAccessKey: process.env.SECRET } });
+    `,
+    // Unknown values: a parameter and an import.
+    `
+import { S3Client } from '@aws-sdk/client-s3';
+import { assumed } from './assume-role.js';
+export function connect(response) {
+  return new S3Client({ credentials: { accessKeyId: response.Credentials.AccessKeyId, secretAccessKey: response.Credentials.SecretAccessKey } });
+}
+new S3Client({ credentials: { accessKeyId: assumed.Credentials.AccessKeyId, secretAccessKey: assumed.Credentials.SecretAccessKey } });
+    `,
+    // Look-alike: a local `send()` returning `{ Credentials }`, with no STS command.
+    `
+import { S3Client } from '@aws-sdk/client-s3';
+const vault = { send: async () => ({ Credentials: { AccessKeyId: 'id', SecretAccessKey: 'secret' } }) };
+const { Credentials } = await vault.send({ path: 'aws/creds/reader' });
+new S3Client({ credentials: { accessKeyId: Credentials.AccessKeyId, secretAccessKey: Credentials.SecretAccessKey } });
+    `,
+    // Look-alike: another library's `AssumeRoleCommand`.
+    `
+import { AssumeRoleCommand, StsLikeClient } from 'minio-sts';
+import { S3Client } from '@aws-sdk/client-s3';
+const { Credentials } = await new StsLikeClient({}).send(new AssumeRoleCommand({ RoleArn: 'arn:minio:iam:::role/r' }));
+new S3Client({ credentials: { accessKeyId: Credentials.AccessKeyId, secretAccessKey: Credentials.SecretAccessKey } });
+    `,
+    // An STS response that carries no credentials.
+    `
+import { STSClient, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import { S3Client } from '@aws-sdk/client-s3';
+const identity = await new STSClient({}).send(new GetCallerIdentityCommand({}));
+new S3Client({ credentials: { accessKeyId: identity.Account, secretAccessKey: identity.Arn } });
+    `,
+    // A variable given two different values: which one reaches the client is unknown.
+    `
+import { STSClient, AssumeRoleCommand } from '@aws-sdk/client-sts';
+import { S3Client } from '@aws-sdk/client-s3';
+let response = await new STSClient({}).send(new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::123456789012:role/r', RoleSessionName: 's' }));
+response = await load();
+new S3Client({ credentials: { accessKeyId: response.Credentials.AccessKeyId, secretAccessKey: response.Credentials.SecretAccessKey } });
+    `,
+  ],
+  invalid: [
+    {
+      // ESM named imports; the AssumeRole input becomes the provider's params.
+      code: `
+import { STSClient, AssumeRoleCommand } from '@aws-sdk/client-sts';
+import { S3Client } from '@aws-sdk/client-s3';
+
+const sts = new STSClient({});
+const { Credentials } = await sts.send(
+  new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::123456789012:role/reader', RoleSessionName: 'worker' }),
+);
+export const s3 = new S3Client({
+  region: 'eu-west-1',
+  credentials: {
+    accessKeyId: Credentials.AccessKeyId,
+    secretAccessKey: Credentials.SecretAccessKey,
+    sessionToken: Credentials.SessionToken,
+  },
+});
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'oneShotCredentials',
+          data: { target: 'S3Client', source: 'AssumeRole' },
+          line: 11,
+          column: 3,
+          endLine: 15,
+          endColumn: 4,
+          suggestions: [
+            {
+              messageId: 'useTemporaryCredentials',
+              output: `
+import { STSClient, AssumeRoleCommand } from '@aws-sdk/client-sts';
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
+
+const sts = new STSClient({});
+const { Credentials } = await sts.send(
+  new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::123456789012:role/reader', RoleSessionName: 'worker' }),
+);
+export const s3 = new S3Client({
+  region: 'eu-west-1',
+  credentials: fromTemporaryCredentials({ params: { RoleArn: 'arn:aws:iam::123456789012:role/reader', RoleSessionName: 'worker' } }),
+});
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Aliased imports, the input in a constant, a renamed destructuring, `?.` and `?? ''`.
+      code: `
+import { STSClient as Sts, AssumeRoleCommand as Assume } from '@aws-sdk/client-sts';
+import { S3Client } from '@aws-sdk/client-s3';
+const params = { RoleArn: 'arn:aws:iam::123456789012:role/reader', RoleSessionName: 'worker' };
+const { Credentials: assumed } = await new Sts({}).send(new Assume(params));
+new S3Client({ credentials: { accessKeyId: assumed?.AccessKeyId ?? '', secretAccessKey: assumed?.SecretAccessKey ?? '' } });
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'oneShotCredentials',
+          data: { target: 'S3Client', source: 'AssumeRole' },
+          line: 6,
+          column: 16,
+          endLine: 6,
+          endColumn: 121,
+          suggestions: [
+            {
+              messageId: 'useTemporaryCredentials',
+              output: `
+import { STSClient as Sts, AssumeRoleCommand as Assume } from '@aws-sdk/client-sts';
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
+const params = { RoleArn: 'arn:aws:iam::123456789012:role/reader', RoleSessionName: 'worker' };
+const { Credentials: assumed } = await new Sts({}).send(new Assume(params));
+new S3Client({ credentials: fromTemporaryCredentials({ params }) });
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Namespace imports, the command in a constant, one local variable; the provider import is extended and the
+      // STS client's own credentials become `masterCredentials`.
+      code: `
+import * as sts from '@aws-sdk/client-sts';
+import * as s3 from '@aws-sdk/client-s3';
+import { fromIni } from '@aws-sdk/credential-providers';
+const command = new sts.AssumeRoleCommand({ RoleArn: process.env.ROLE_ARN, RoleSessionName: 'job' });
+const response = await new sts.STSClient({ credentials: fromIni() }).send(command);
+const accessKeyId = response.Credentials.AccessKeyId;
+new s3.S3Client({ credentials: { accessKeyId, secretAccessKey: response.Credentials.SecretAccessKey } });
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'oneShotCredentials',
+          data: { target: 'S3Client', source: 'AssumeRole' },
+          line: 8,
+          column: 19,
+          endLine: 8,
+          endColumn: 102,
+          suggestions: [
+            {
+              messageId: 'useTemporaryCredentials',
+              output: `
+import * as sts from '@aws-sdk/client-sts';
+import * as s3 from '@aws-sdk/client-s3';
+import { fromIni, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
+const command = new sts.AssumeRoleCommand({ RoleArn: process.env.ROLE_ARN, RoleSessionName: 'job' });
+const response = await new sts.STSClient({ credentials: fromIni() }).send(command);
+const accessKeyId = response.Credentials.AccessKeyId;
+new s3.S3Client({ credentials: fromTemporaryCredentials({ params: { RoleArn: process.env.ROLE_ARN, RoleSessionName: 'job' }, masterCredentials: fromIni() }) });
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // CommonJS, `require` declared; GetSessionToken has no AssumeRole input: no suggestion.
+      code: `
+const { STSClient, GetSessionTokenCommand } = require('@aws-sdk/client-sts');
+const { DynamoDBClient } = require('@aws-sdk/client-dynamodb');
+async function connect() {
+  const { Credentials } = await new STSClient({}).send(new GetSessionTokenCommand({ DurationSeconds: 3600 }));
+  return new DynamoDBClient({ credentials: { accessKeyId: Credentials.AccessKeyId, secretAccessKey: Credentials.SecretAccessKey } });
+}
+      `,
+      languageOptions: commonjs,
+      output: null,
+      errors: [
+        {
+          messageId: 'oneShotCredentials',
+          data: { target: 'DynamoDBClient', source: 'GetSessionToken' },
+          line: 6,
+          column: 31,
+          endLine: 6,
+          endColumn: 130,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // `require` declared as a global, aliased destructuring; the suggestion adds a `require`.
+      code: `
+const { STSClient: Client, AssumeRoleCommand: Assume } = require('@aws-sdk/client-sts');
+const { SQSClient } = require('@aws-sdk/client-sqs');
+exports.handler = async () => {
+  const { Credentials } = await new Client({}).send(new Assume({ RoleArn: 'arn:aws:iam::123456789012:role/queue', RoleSessionName: 'q' }));
+  const sqs = new SQSClient({ credentials: { accessKeyId: Credentials.AccessKeyId, secretAccessKey: Credentials.SecretAccessKey } });
+  return sqs;
+};
+      `,
+      languageOptions: requireDeclared,
+      output: null,
+      errors: [
+        {
+          messageId: 'oneShotCredentials',
+          data: { target: 'SQSClient', source: 'AssumeRole' },
+          line: 6,
+          column: 31,
+          endLine: 6,
+          endColumn: 130,
+          suggestions: [
+            {
+              messageId: 'useTemporaryCredentials',
+              output: `
+const { STSClient: Client, AssumeRoleCommand: Assume } = require('@aws-sdk/client-sts');
+const { SQSClient } = require('@aws-sdk/client-sqs');
+const { fromTemporaryCredentials } = require('@aws-sdk/credential-providers');
+exports.handler = async () => {
+  const { Credentials } = await new Client({}).send(new Assume({ RoleArn: 'arn:aws:iam::123456789012:role/queue', RoleSessionName: 'q' }));
+  const sqs = new SQSClient({ credentials: fromTemporaryCredentials({ params: { RoleArn: 'arn:aws:iam::123456789012:role/queue', RoleSessionName: 'q' } }) });
+  return sqs;
+};
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // `require` not declared, module member access.
+      code: `
+const sts = require('@aws-sdk/client-sts');
+const { S3Client } = require('@aws-sdk/client-s3');
+const out = await new sts.STSClient({}).send(new sts.AssumeRoleCommand({ RoleArn: 'arn:aws:iam::123456789012:role/r', RoleSessionName: 'r' }));
+new S3Client({ credentials: { accessKeyId: out.Credentials.AccessKeyId, secretAccessKey: out.Credentials.SecretAccessKey } });
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'oneShotCredentials',
+          data: { target: 'S3Client', source: 'AssumeRole' },
+          line: 5,
+          column: 16,
+          endLine: 5,
+          endColumn: 123,
+          suggestions: [
+            {
+              messageId: 'useTemporaryCredentials',
+              output: `
+const sts = require('@aws-sdk/client-sts');
+const { S3Client } = require('@aws-sdk/client-s3');
+const { fromTemporaryCredentials } = require('@aws-sdk/credential-providers');
+const out = await new sts.STSClient({}).send(new sts.AssumeRoleCommand({ RoleArn: 'arn:aws:iam::123456789012:role/r', RoleSessionName: 'r' }));
+new S3Client({ credentials: fromTemporaryCredentials({ params: { RoleArn: 'arn:aws:iam::123456789012:role/r', RoleSessionName: 'r' } }) });
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // `await import()`.
+      code: `
+const { STSClient, AssumeRoleCommand } = await import('@aws-sdk/client-sts');
+const { SNSClient } = await import('@aws-sdk/client-sns');
+const { Credentials } = await new STSClient({}).send(new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::123456789012:role/n', RoleSessionName: 'n' }));
+new SNSClient({ credentials: { accessKeyId: Credentials.AccessKeyId, secretAccessKey: Credentials.SecretAccessKey } });
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'oneShotCredentials',
+          data: { target: 'SNSClient', source: 'AssumeRole' },
+          line: 5,
+          column: 17,
+          endLine: 5,
+          endColumn: 116,
+          suggestions: [
+            {
+              messageId: 'useTemporaryCredentials',
+              output: `
+import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
+const { STSClient, AssumeRoleCommand } = await import('@aws-sdk/client-sts');
+const { SNSClient } = await import('@aws-sdk/client-sns');
+const { Credentials } = await new STSClient({}).send(new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::123456789012:role/n', RoleSessionName: 'n' }));
+new SNSClient({ credentials: fromTemporaryCredentials({ params: { RoleArn: 'arn:aws:iam::123456789012:role/n', RoleSessionName: 'n' } }) });
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // v3 aggregated `STS` and `S3`; `credentials` shorthand for an object built from the response.
+      code: `
+import { STS } from '@aws-sdk/client-sts';
+import { S3 } from '@aws-sdk/client-s3';
+const sts = new STS({ region: 'us-east-1' });
+const { Credentials } = await sts.assumeRole({ RoleArn: 'arn:aws:iam::123456789012:role/r', RoleSessionName: 's' });
+const credentials = { accessKeyId: Credentials.AccessKeyId, secretAccessKey: Credentials.SecretAccessKey };
+new S3({ credentials });
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'oneShotCredentials',
+          data: { target: 'S3', source: 'AssumeRole' },
+          line: 7,
+          column: 10,
+          endLine: 7,
+          endColumn: 21,
+          suggestions: [
+            {
+              messageId: 'useTemporaryCredentials',
+              output: `
+import { STS } from '@aws-sdk/client-sts';
+import { S3 } from '@aws-sdk/client-s3';
+import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
+const sts = new STS({ region: 'us-east-1' });
+const { Credentials } = await sts.assumeRole({ RoleArn: 'arn:aws:iam::123456789012:role/r', RoleSessionName: 's' });
+const credentials = { accessKeyId: Credentials.AccessKeyId, secretAccessKey: Credentials.SecretAccessKey };
+new S3({ credentials: fromTemporaryCredentials({ params: { RoleArn: 'arn:aws:iam::123456789012:role/r', RoleSessionName: 's' } }) });
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // v2 default import, `.promise()`, top-level keys in `AWS.config.update`: reported on `accessKeyId`.
+      code: `
+import AWS from 'aws-sdk';
+const data = await new AWS.STS().assumeRole({ RoleArn: 'arn:aws:iam::123456789012:role/r', RoleSessionName: 's' }).promise();
+AWS.config.update({
+  region: 'eu-west-1',
+  accessKeyId: data.Credentials.AccessKeyId,
+  secretAccessKey: data.Credentials.SecretAccessKey,
+  sessionToken: data.Credentials.SessionToken,
+});
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'oneShotCredentials',
+          data: { target: 'AWS.config.update', source: 'AssumeRole' },
+          line: 6,
+          column: 3,
+          endLine: 6,
+          endColumn: 44,
+          suggestions: [
+            {
+              messageId: 'useChainableTemporaryCredentials',
+              data: { namespace: 'AWS' },
+              output: `
+import AWS from 'aws-sdk';
+const data = await new AWS.STS().assumeRole({ RoleArn: 'arn:aws:iam::123456789012:role/r', RoleSessionName: 's' }).promise();
+AWS.config.update({
+  region: 'eu-west-1',
+  credentials: new AWS.ChainableTemporaryCredentials({ params: { RoleArn: 'arn:aws:iam::123456789012:role/r', RoleSessionName: 's' } }),
+});
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // v2 callback `data`, destructured: `new AWS.Credentials`, `AWS.config.credentials = {…}` and
+      // `AWS.config.accessKeyId =` (its `secretAccessKey` companion is the same finding).
+      code: `
+const AWS = require('aws-sdk');
+const sts = new AWS.STS();
+sts.assumeRole({ RoleArn: 'arn:aws:iam::123456789012:role/r', RoleSessionName: 's' }, function (err, data) {
+  if (err) throw err;
+  const { AccessKeyId, SecretAccessKey, SessionToken } = data.Credentials;
+  new AWS.S3({ credentials: new AWS.Credentials(AccessKeyId, SecretAccessKey, SessionToken) });
+  AWS.config.credentials = { accessKeyId: AccessKeyId, secretAccessKey: SecretAccessKey, sessionToken: SessionToken };
+  AWS.config.accessKeyId = AccessKeyId;
+  AWS.config.secretAccessKey = SecretAccessKey;
+});
+      `,
+      languageOptions: commonjs,
+      output: null,
+      errors: [
+        {
+          messageId: 'oneShotCredentials',
+          data: { target: 'AWS.Credentials', source: 'AssumeRole' },
+          line: 7,
+          column: 29,
+          endLine: 7,
+          endColumn: 92,
+          suggestions: [
+            {
+              messageId: 'useChainableTemporaryCredentials',
+              data: { namespace: 'AWS' },
+              output: `
+const AWS = require('aws-sdk');
+const sts = new AWS.STS();
+sts.assumeRole({ RoleArn: 'arn:aws:iam::123456789012:role/r', RoleSessionName: 's' }, function (err, data) {
+  if (err) throw err;
+  const { AccessKeyId, SecretAccessKey, SessionToken } = data.Credentials;
+  new AWS.S3({ credentials: new AWS.ChainableTemporaryCredentials({ params: { RoleArn: 'arn:aws:iam::123456789012:role/r', RoleSessionName: 's' } }) });
+  AWS.config.credentials = { accessKeyId: AccessKeyId, secretAccessKey: SecretAccessKey, sessionToken: SessionToken };
+  AWS.config.accessKeyId = AccessKeyId;
+  AWS.config.secretAccessKey = SecretAccessKey;
+});
+      `,
+            },
+          ],
+        },
+        {
+          messageId: 'oneShotCredentials',
+          data: { target: 'AWS.config.credentials', source: 'AssumeRole' },
+          line: 8,
+          column: 3,
+          endLine: 8,
+          endColumn: 25,
+          suggestions: [
+            {
+              messageId: 'useChainableTemporaryCredentials',
+              data: { namespace: 'AWS' },
+              output: `
+const AWS = require('aws-sdk');
+const sts = new AWS.STS();
+sts.assumeRole({ RoleArn: 'arn:aws:iam::123456789012:role/r', RoleSessionName: 's' }, function (err, data) {
+  if (err) throw err;
+  const { AccessKeyId, SecretAccessKey, SessionToken } = data.Credentials;
+  new AWS.S3({ credentials: new AWS.Credentials(AccessKeyId, SecretAccessKey, SessionToken) });
+  AWS.config.credentials = new AWS.ChainableTemporaryCredentials({ params: { RoleArn: 'arn:aws:iam::123456789012:role/r', RoleSessionName: 's' } });
+  AWS.config.accessKeyId = AccessKeyId;
+  AWS.config.secretAccessKey = SecretAccessKey;
+});
+      `,
+            },
+          ],
+        },
+        {
+          messageId: 'oneShotCredentials',
+          data: { target: 'AWS.config.accessKeyId', source: 'AssumeRole' },
+          line: 9,
+          column: 3,
+          endLine: 9,
+          endColumn: 25,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // v2 namespace import, `new AWS.Credentials({ … })` object form assigned to `AWS.config.credentials`.
+      code: `
+import * as AWS from 'aws-sdk';
+const params = { RoleArn: 'arn:aws:iam::123456789012:role/r', RoleSessionName: 's' };
+const { Credentials } = await new AWS.STS().assumeRole(params).promise();
+AWS.config.credentials = new AWS.Credentials({
+  accessKeyId: Credentials.AccessKeyId,
+  secretAccessKey: Credentials.SecretAccessKey,
+  sessionToken: Credentials.SessionToken,
+});
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'oneShotCredentials',
+          data: { target: 'AWS.Credentials', source: 'AssumeRole' },
+          line: 5,
+          column: 26,
+          endLine: 9,
+          endColumn: 3,
+          suggestions: [
+            {
+              messageId: 'useChainableTemporaryCredentials',
+              data: { namespace: 'AWS' },
+              output: `
+import * as AWS from 'aws-sdk';
+const params = { RoleArn: 'arn:aws:iam::123456789012:role/r', RoleSessionName: 's' };
+const { Credentials } = await new AWS.STS().assumeRole(params).promise();
+AWS.config.credentials = new AWS.ChainableTemporaryCredentials({ params });
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // v2 per-service modules: no `AWS` namespace to build the provider from, so no suggestion.
+      code: `
+import STS from 'aws-sdk/clients/sts';
+import S3 from 'aws-sdk/clients/s3';
+const { Credentials } = await new STS().assumeRole({ RoleArn: 'arn:aws:iam::123456789012:role/r', RoleSessionName: 's' }).promise();
+new S3({ accessKeyId: Credentials.AccessKeyId, secretAccessKey: Credentials.SecretAccessKey, sessionToken: Credentials.SessionToken });
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'oneShotCredentials',
+          data: { target: 'aws-sdk/clients/s3', source: 'AssumeRole' },
+          line: 5,
+          column: 10,
+          endLine: 5,
+          endColumn: 46,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // v2 named imports: no namespace either.
+      code: `
+import { S3, STS } from 'aws-sdk';
+const data = await new STS().assumeRole({ RoleArn: 'arn:aws:iam::123456789012:role/r', RoleSessionName: 's' }).promise();
+new S3({ credentials: { accessKeyId: data.Credentials.AccessKeyId, secretAccessKey: data.Credentials.SecretAccessKey } });
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'oneShotCredentials',
+          data: { target: 'AWS.S3', source: 'AssumeRole' },
+          line: 4,
+          column: 10,
+          endLine: 4,
+          endColumn: 119,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // Awaited providers: called once, their result kept.
+      code: `
+import { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
+import { defaultProvider } from '@aws-sdk/credential-provider-node';
+import { S3Client } from '@aws-sdk/client-s3';
+const fromProfile = await fromIni({ profile: 'dev' })();
+new S3Client({ credentials: fromProfile });
+const chain = fromNodeProviderChain();
+const resolved = await chain();
+new S3Client({ credentials: { accessKeyId: resolved.accessKeyId, secretAccessKey: resolved.secretAccessKey } });
+const { accessKeyId, secretAccessKey, sessionToken } = await defaultProvider()();
+new S3Client({ credentials: { accessKeyId, secretAccessKey, sessionToken } });
+const base = new S3Client({});
+const current = await base.config.credentials();
+new S3Client({ credentials: { ...current } });
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'oneShotCredentials',
+          data: { target: 'S3Client', source: 'fromIni()' },
+          line: 6,
+          column: 16,
+          endLine: 6,
+          endColumn: 40,
+          suggestions: [],
+        },
+        {
+          messageId: 'oneShotCredentials',
+          data: { target: 'S3Client', source: 'fromNodeProviderChain()' },
+          line: 9,
+          column: 16,
+          endLine: 9,
+          endColumn: 109,
+          suggestions: [],
+        },
+        {
+          messageId: 'oneShotCredentials',
+          data: { target: 'S3Client', source: 'defaultProvider()' },
+          line: 11,
+          column: 16,
+          endLine: 11,
+          endColumn: 75,
+          suggestions: [],
+        },
+        {
+          messageId: 'oneShotCredentials',
+          data: { target: 'S3Client', source: 'base.config.credentials()' },
+          line: 14,
+          column: 16,
+          endLine: 14,
+          endColumn: 43,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // v2 snapshot of the global credentials after `getPromise()`.
+      code: `
+import AWS from 'aws-sdk';
+await AWS.config.credentials.getPromise();
+new AWS.S3({ accessKeyId: AWS.config.credentials.accessKeyId, secretAccessKey: AWS.config.credentials.secretAccessKey });
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'oneShotCredentials',
+          data: { target: 'AWS.S3', source: 'AWS.config.credentials' },
+          line: 4,
+          column: 14,
+          endLine: 4,
+          endColumn: 61,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // v2 snapshots: the `AWS.config.getCredentials` callback's credentials, a provider object after `get()`,
+      // and keys destructured from `AWS.config.credentials`.
+      code: `
+import AWS from 'aws-sdk';
+AWS.config.getCredentials((err, credentials) => {
+  new AWS.SNS({ accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey });
+});
+const instance = new AWS.EC2MetadataCredentials();
+instance.get(() => {
+  new AWS.SQS({ credentials: { accessKeyId: instance.accessKeyId, secretAccessKey: instance.secretAccessKey } });
+});
+const { accessKeyId, secretAccessKey } = AWS.config.credentials;
+AWS.config = new AWS.Config({ accessKeyId, secretAccessKey });
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'oneShotCredentials',
+          data: { target: 'AWS.SNS', source: 'credentials' },
+          line: 4,
+          column: 17,
+          endLine: 4,
+          endColumn: 53,
+          suggestions: [],
+        },
+        {
+          messageId: 'oneShotCredentials',
+          data: { target: 'AWS.SQS', source: 'instance' },
+          line: 8,
+          column: 17,
+          endLine: 8,
+          endColumn: 110,
+          suggestions: [],
+        },
+        {
+          messageId: 'oneShotCredentials',
+          data: { target: 'AWS.Config', source: 'AWS.config.credentials' },
+          line: 11,
+          column: 31,
+          endLine: 11,
+          endColumn: 42,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // v2 snapshots of another client's credentials and of an alias of the global ones.
+      code: `
+import AWS from 'aws-sdk';
+const s3 = new AWS.S3();
+new AWS.SQS({ accessKeyId: s3.config.credentials.accessKeyId, secretAccessKey: s3.config.credentials.secretAccessKey });
+const global = AWS.config.credentials;
+new AWS.SNS({ accessKeyId: global?.accessKeyId ?? '', secretAccessKey: global?.secretAccessKey ?? '' });
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'oneShotCredentials',
+          data: { target: 'AWS.SQS', source: 's3.config.credentials' },
+          line: 4,
+          column: 15,
+          endLine: 4,
+          endColumn: 61,
+          suggestions: [],
+        },
+        {
+          messageId: 'oneShotCredentials',
+          data: { target: 'AWS.SNS', source: 'global' },
+          line: 6,
+          column: 15,
+          endLine: 6,
+          endColumn: 53,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // A module-level cache, declared without a value and filled once by assignment.
+      code: `
+import { STSClient, AssumeRoleCommand } from '@aws-sdk/client-sts';
+import { S3Client } from '@aws-sdk/client-s3';
+const sts = new STSClient({});
+let cached;
+async function refresh() {
+  const r = await sts.send(new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::123456789012:role/r', RoleSessionName: 's' }));
+  cached = { accessKeyId: r.Credentials.AccessKeyId, secretAccessKey: r.Credentials.SecretAccessKey };
+}
+export async function getS3() {
+  if (!cached) await refresh();
+  return new S3Client({ credentials: cached });
+}
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'oneShotCredentials',
+          data: { target: 'S3Client', source: 'AssumeRole' },
+          line: 12,
+          column: 25,
+          endLine: 12,
+          endColumn: 44,
+          suggestions: [
+            {
+              messageId: 'useTemporaryCredentials',
+              output: `
+import { STSClient, AssumeRoleCommand } from '@aws-sdk/client-sts';
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
+const sts = new STSClient({});
+let cached;
+async function refresh() {
+  const r = await sts.send(new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::123456789012:role/r', RoleSessionName: 's' }));
+  cached = { accessKeyId: r.Credentials.AccessKeyId, secretAccessKey: r.Credentials.SecretAccessKey };
+}
+export async function getS3() {
+  if (!cached) await refresh();
+  return new S3Client({ credentials: fromTemporaryCredentials({ params: { RoleArn: 'arn:aws:iam::123456789012:role/r', RoleSessionName: 's' } }) });
+}
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A cache initialised to `null` and reset to `null`, holding the whole STS `Credentials` object.
+      code: `
+import { STSClient, AssumeRoleCommand } from '@aws-sdk/client-sts';
+import { KinesisClient } from '@aws-sdk/client-kinesis';
+let assumed = null;
+export async function getClient(roleArn) {
+  if (!assumed) {
+    const response = await new STSClient({}).send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'k' }));
+    assumed = response.Credentials;
+  }
+  return new KinesisClient({ credentials: { accessKeyId: assumed.AccessKeyId, secretAccessKey: assumed.SecretAccessKey } });
+}
+export function reset() {
+  assumed = null;
+}
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'oneShotCredentials',
+          data: { target: 'KinesisClient', source: 'AssumeRole' },
+          line: 10,
+          column: 30,
+          endLine: 10,
+          endColumn: 121,
+          suggestions: [
+            {
+              messageId: 'useTemporaryCredentials',
+              output: `
+import { STSClient, AssumeRoleCommand } from '@aws-sdk/client-sts';
+import { KinesisClient } from '@aws-sdk/client-kinesis';
+import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
+let assumed = null;
+export async function getClient(roleArn) {
+  if (!assumed) {
+    const response = await new STSClient({}).send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'k' }));
+    assumed = response.Credentials;
+  }
+  return new KinesisClient({ credentials: fromTemporaryCredentials({ params: { RoleArn: roleArn, RoleSessionName: 'k' } }) });
+}
+export function reset() {
+  assumed = null;
+}
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A local function's result; its input uses a parameter the client cannot see, so no suggestion.
+      code: `
+import { STSClient, AssumeRoleCommand } from '@aws-sdk/client-sts';
+import { S3Client } from '@aws-sdk/client-s3';
+async function assume(roleArn) {
+  const { Credentials } = await new STSClient({}).send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'x' }));
+  return { accessKeyId: Credentials.AccessKeyId, secretAccessKey: Credentials.SecretAccessKey };
+}
+export const s3 = new S3Client({ credentials: await assume('arn:aws:iam::123456789012:role/r') });
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'oneShotCredentials',
+          data: { target: 'S3Client', source: 'AssumeRole' },
+          line: 8,
+          column: 34,
+          endLine: 8,
+          endColumn: 95,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // The whole STS `Credentials` spread inline, and an object built from it with `expiration`: still static.
+      code: `
+import { STSClient, AssumeRoleCommand } from '@aws-sdk/client-sts';
+import { S3Client } from '@aws-sdk/client-s3';
+const sts = new STSClient({});
+const { Credentials } = await sts.send(new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::123456789012:role/a', RoleSessionName: 'a' }));
+new S3Client({ credentials: { ...Credentials } });
+const { Credentials: second } = await sts.send(new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::123456789012:role/b', RoleSessionName: 'b' }));
+const assumed = { accessKeyId: second.AccessKeyId, secretAccessKey: second.SecretAccessKey, expiration: second.Expiration };
+new S3Client({ credentials: assumed });
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'oneShotCredentials',
+          data: { target: 'S3Client', source: 'AssumeRole' },
+          line: 6,
+          column: 16,
+          endLine: 6,
+          endColumn: 47,
+          suggestions: [
+            {
+              messageId: 'useTemporaryCredentials',
+              output: `
+import { STSClient, AssumeRoleCommand } from '@aws-sdk/client-sts';
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
+const sts = new STSClient({});
+const { Credentials } = await sts.send(new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::123456789012:role/a', RoleSessionName: 'a' }));
+new S3Client({ credentials: fromTemporaryCredentials({ params: { RoleArn: 'arn:aws:iam::123456789012:role/a', RoleSessionName: 'a' } }) });
+const { Credentials: second } = await sts.send(new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::123456789012:role/b', RoleSessionName: 'b' }));
+const assumed = { accessKeyId: second.AccessKeyId, secretAccessKey: second.SecretAccessKey, expiration: second.Expiration };
+new S3Client({ credentials: assumed });
+      `,
+            },
+          ],
+        },
+        {
+          messageId: 'oneShotCredentials',
+          data: { target: 'S3Client', source: 'AssumeRole' },
+          line: 9,
+          column: 16,
+          endLine: 9,
+          endColumn: 36,
+          suggestions: [
+            {
+              messageId: 'useTemporaryCredentials',
+              output: `
+import { STSClient, AssumeRoleCommand } from '@aws-sdk/client-sts';
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
+const sts = new STSClient({});
+const { Credentials } = await sts.send(new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::123456789012:role/a', RoleSessionName: 'a' }));
+new S3Client({ credentials: { ...Credentials } });
+const { Credentials: second } = await sts.send(new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::123456789012:role/b', RoleSessionName: 'b' }));
+const assumed = { accessKeyId: second.AccessKeyId, secretAccessKey: second.SecretAccessKey, expiration: second.Expiration };
+new S3Client({ credentials: fromTemporaryCredentials({ params: { RoleArn: 'arn:aws:iam::123456789012:role/b', RoleSessionName: 'b' } }) });
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // One config object shared by two clients: one report. AssumeRoleWithWebIdentity: no AssumeRole input.
+      code: `
+import { STSClient, AssumeRoleWithWebIdentityCommand } from '@aws-sdk/client-sts';
+import { S3Client } from '@aws-sdk/client-s3';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+const web = await new STSClient({}).send(new AssumeRoleWithWebIdentityCommand({ RoleArn: 'arn:aws:iam::123456789012:role/w', RoleSessionName: 'w', WebIdentityToken: token }));
+const config = { region: 'us-east-1', credentials: { accessKeyId: web.Credentials.AccessKeyId, secretAccessKey: web.Credentials.SecretAccessKey } };
+new S3Client(config);
+new DynamoDBClient(config);
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'oneShotCredentials',
+          data: { target: 'S3Client', source: 'AssumeRoleWithWebIdentity' },
+          line: 6,
+          column: 39,
+          endLine: 6,
+          endColumn: 146,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // An existing aliased import of the provider is reused.
+      code: `
+import { STSClient, AssumeRoleCommand } from '@aws-sdk/client-sts';
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromTemporaryCredentials as temporary } from '@aws-sdk/credential-providers';
+const { Credentials } = await new STSClient({}).send(new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::123456789012:role/r', RoleSessionName: 'r' }));
+new S3Client({ credentials: { accessKeyId: Credentials.AccessKeyId, secretAccessKey: Credentials.SecretAccessKey } });
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'oneShotCredentials',
+          data: { target: 'S3Client', source: 'AssumeRole' },
+          line: 6,
+          column: 16,
+          endLine: 6,
+          endColumn: 115,
+          suggestions: [
+            {
+              messageId: 'useTemporaryCredentials',
+              output: `
+import { STSClient, AssumeRoleCommand } from '@aws-sdk/client-sts';
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromTemporaryCredentials as temporary } from '@aws-sdk/credential-providers';
+const { Credentials } = await new STSClient({}).send(new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::123456789012:role/r', RoleSessionName: 'r' }));
+new S3Client({ credentials: temporary({ params: { RoleArn: 'arn:aws:iam::123456789012:role/r', RoleSessionName: 'r' } }) });
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A local `fromTemporaryCredentials` would collide with the import: no suggestion.
+      code: `
+import { STSClient, AssumeRoleCommand } from '@aws-sdk/client-sts';
+import { S3Client } from '@aws-sdk/client-s3';
+const fromTemporaryCredentials = (options) => options;
+const { Credentials } = await new STSClient({}).send(new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::123456789012:role/r', RoleSessionName: 'r' }));
+new S3Client({ credentials: { accessKeyId: Credentials.AccessKeyId, secretAccessKey: Credentials.SecretAccessKey } });
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'oneShotCredentials',
+          data: { target: 'S3Client', source: 'AssumeRole' },
+          line: 6,
+          column: 16,
+          endLine: 6,
+          endColumn: 115,
+          suggestions: [],
+        },
+      ],
+    },
+  ],
+});
+
+tsRuleTester.run('no-one-shot-credentials (TypeScript)', rule, {
+  valid: [
+    // Type-only imports bind no value; the response arrives as a parameter: unknown.
+    `
+import type { AssumeRoleCommandOutput } from '@aws-sdk/client-sts';
+import { S3Client } from '@aws-sdk/client-s3';
+export function connect(output: AssumeRoleCommandOutput): S3Client {
+  return new S3Client({ credentials: { accessKeyId: output.Credentials!.AccessKeyId!, secretAccessKey: output.Credentials!.SecretAccessKey! } });
+}
+    `,
+  ],
+  invalid: [
+    {
+      // TS `import x = require()` and non-null assertions.
+      code: `
+import sts = require('@aws-sdk/client-sts');
+import { S3Client } from '@aws-sdk/client-s3';
+export async function connect(): Promise<S3Client> {
+  const { Credentials } = await new sts.STSClient({}).send(new sts.AssumeRoleCommand({ RoleArn: 'arn:aws:iam::123456789012:role/r', RoleSessionName: 's' }));
+  return new S3Client({ credentials: { accessKeyId: Credentials!.AccessKeyId!, secretAccessKey: Credentials!.SecretAccessKey! } });
+}
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'oneShotCredentials',
+          data: { target: 'S3Client', source: 'AssumeRole' },
+          line: 6,
+          column: 25,
+          endLine: 6,
+          endColumn: 128,
+          suggestions: [
+            {
+              messageId: 'useTemporaryCredentials',
+              output: `
+import sts = require('@aws-sdk/client-sts');
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
+export async function connect(): Promise<S3Client> {
+  const { Credentials } = await new sts.STSClient({}).send(new sts.AssumeRoleCommand({ RoleArn: 'arn:aws:iam::123456789012:role/r', RoleSessionName: 's' }));
+  return new S3Client({ credentials: fromTemporaryCredentials({ params: { RoleArn: 'arn:aws:iam::123456789012:role/r', RoleSessionName: 's' } }) });
+}
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A typed cache, `as`, `satisfies` and `!` between the response and the client.
+      code: `
+import { STSClient, AssumeRoleCommand, type Credentials } from '@aws-sdk/client-sts';
+import { S3Client } from '@aws-sdk/client-s3';
+import type { AwsCredentialIdentity } from '@smithy/types';
+const sts = new STSClient({});
+let cached: AwsCredentialIdentity | undefined;
+export async function refresh(): Promise<void> {
+  const output = await sts.send(new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::123456789012:role/r', RoleSessionName: 's' }));
+  const creds = output.Credentials as Credentials;
+  cached = { accessKeyId: creds.AccessKeyId!, secretAccessKey: creds.SecretAccessKey! } satisfies AwsCredentialIdentity;
+}
+export const s3 = (): S3Client => new S3Client({ credentials: cached! });
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'oneShotCredentials',
+          data: { target: 'S3Client', source: 'AssumeRole' },
+          line: 12,
+          column: 50,
+          endLine: 12,
+          endColumn: 70,
+          suggestions: [
+            {
+              messageId: 'useTemporaryCredentials',
+              output: `
+import { STSClient, AssumeRoleCommand, type Credentials } from '@aws-sdk/client-sts';
+import { S3Client } from '@aws-sdk/client-s3';
+import type { AwsCredentialIdentity } from '@smithy/types';
+import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
+const sts = new STSClient({});
+let cached: AwsCredentialIdentity | undefined;
+export async function refresh(): Promise<void> {
+  const output = await sts.send(new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::123456789012:role/r', RoleSessionName: 's' }));
+  const creds = output.Credentials as Credentials;
+  cached = { accessKeyId: creds.AccessKeyId!, secretAccessKey: creds.SecretAccessKey! } satisfies AwsCredentialIdentity;
+}
+export const s3 = (): S3Client => new S3Client({ credentials: fromTemporaryCredentials({ params: { RoleArn: 'arn:aws:iam::123456789012:role/r', RoleSessionName: 's' } }) });
+      `,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
