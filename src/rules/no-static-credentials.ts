@@ -2,7 +2,7 @@ import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescr
 
 import { isMemberNamed, skipTransparent } from '../utils/ast.js';
 import { createRule } from '../utils/create-rule.js';
-import { findCredentialSource } from '../utils/credential-sources.js';
+import { findOneShotSource } from '../utils/one-shot-sources.js';
 import {
   addNamedImport,
   findImportedName,
@@ -269,7 +269,7 @@ function isStaticV2Credentials(checker: Checker, node: TSESTree.Node): boolean {
 }
 
 function hasCredentialSource(checker: Checker, values: readonly TSESTree.Node[]): boolean {
-  return values.some((value) => findCredentialSource(checker.sourceCode, checker.references, value) !== undefined);
+  return values.some((value) => findOneShotSource(checker.sourceCode, checker.references, value) !== undefined);
 }
 
 function isLocalEndpointConfig(checker: Checker, options: TSESTree.ObjectExpression): boolean {

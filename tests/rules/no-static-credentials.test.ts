@@ -7,6 +7,23 @@ const v2ProviderChain = { provider: 'new AWS.CredentialProviderChain()' };
 
 ruleTester.run('no-static-credentials', rule, {
   valid: [
+    // Keys read off a refreshing v2 credentials object are no-one-shot-credentials' report: one object, one report.
+    `
+import AWS from 'aws-sdk';
+AWS.config.getCredentials((err, credentials) => {
+  new AWS.S3({ accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey });
+});
+    `,
+    // A cache filled once from an STS response is no-one-shot-credentials' report too.
+    `
+import { S3Client } from '@aws-sdk/client-s3';
+import { STSClient, AssumeRoleCommand } from '@aws-sdk/client-sts';
+let assumed = null;
+export async function refresh() {
+  assumed = (await new STSClient({}).send(new AssumeRoleCommand({ RoleArn: 'arn', RoleSessionName: 's' }))).Credentials;
+}
+export const s3 = () => new S3Client({ credentials: { accessKeyId: assumed.AccessKeyId, secretAccessKey: assumed.SecretAccessKey } });
+    `,
     // SDK providers refresh by themselves.
     `
 import { S3Client } from '@aws-sdk/client-s3';
