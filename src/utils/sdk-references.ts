@@ -2,7 +2,7 @@
  * The one place that follows AWS SDK imports. All rules share a single ReferenceTracker pass per file.
  */
 import { CALL, CONSTRUCT, ESM, READ, ReferenceTracker, getStringIfConstant, type TraceMap } from '@eslint-community/eslint-utils';
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { Rule, Scope } from 'eslint';
 import type * as ESTree from 'estree';
 
@@ -24,7 +24,10 @@ type SdkTraceMapObject = SdkTraceMap[string];
 
 /** One use of an SDK export: a call, a construction, or a read of a member such as `AWS.config`. */
 export interface SdkReference<Info extends SdkInfo = SdkInfo> {
-  /** The `CallExpression`, `NewExpression` or `MemberExpression` (for reads) of the use. */
+  /**
+   * The `CallExpression` or `NewExpression` of the use; for a read, the expression that holds the export:
+   * `AWS.config`, or `config` after `const { config } = require('aws-sdk')`.
+   */
   node: TSESTree.Node;
   /** The module the export came from, e.g. `@aws-sdk/client-sts`. */
   moduleId: string;
@@ -110,13 +113,16 @@ function collectSdkReferences(
   const found: SdkReference[] = [];
   const add = (node: Rule.Node | TSESTree.Node, path: readonly string[], type: symbol, info: SdkInfo): void => {
     const [moduleId = '', ...rest] = path.filter((key) => key !== 'default');
-    found.push({
-      node: node as TSESTree.Node,
-      moduleId,
-      name: rest.at(-1) ?? moduleId,
-      type: type === CALL ? 'call' : type === CONSTRUCT ? 'construct' : 'read',
-      info,
-    });
+    const reference = { moduleId, name: rest.at(-1) ?? moduleId, info };
+    if (type === READ) {
+      // A read is reported where the value is used, also through a binding: `import { config } from 'aws-sdk'`,
+      // `const { config } = require('aws-sdk')` → every read of `config`.
+      for (const used of getUsesOfRead(sourceCode, node as TSESTree.Node)) {
+        found.push({ ...reference, node: used, type: 'read' });
+      }
+      return;
+    }
+    found.push({ ...reference, node: node as TSESTree.Node, type: type === CALL ? 'call' : 'construct' });
   };
 
   for (const { node, path, type, info } of tracker.iterateEsmReferences(traceMap)) {
@@ -210,11 +216,31 @@ function getImportEqualsModule(node: TSESTree.TSImportEqualsDeclaration): string
     : undefined;
 }
 
+/** The identifiers that read the variable `id` declares. */
 function readReferencesOf(sourceCode: Readonly<TSESLint.SourceCode>, id: TSESTree.Identifier): TSESTree.Identifier[] {
-  const variable = sourceCode.getDeclaredVariables(id.parent).find((candidate) => candidate.name === id.name);
+  const variable = ASTUtils.findVariable(sourceCode.getScope(id), id);
   return (variable?.references ?? [])
     .filter((reference) => reference.isRead())
     .map((reference) => reference.identifier as TSESTree.Identifier);
+}
+
+/**
+ * Where a tracked read is used. The tracker reports a member read (`AWS.config`) at the member, and a binding of
+ * it at the import specifier or the destructuring property, which rules cannot inspect; those become the reads of
+ * the bound variable.
+ */
+function getUsesOfRead(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): TSESTree.Node[] {
+  switch (node.type) {
+    case AST_NODE_TYPES.ImportSpecifier:
+    case AST_NODE_TYPES.ImportDefaultSpecifier:
+      return readReferencesOf(sourceCode, node.local);
+    case AST_NODE_TYPES.Property: {
+      const target = node.value.type === AST_NODE_TYPES.AssignmentPattern ? node.value.left : node.value;
+      return target.type === AST_NODE_TYPES.Identifier ? readReferencesOf(sourceCode, target) : [];
+    }
+    default:
+      return [node];
+  }
 }
 
 /** The PascalCase identifiers the file spells: every client or command export it can possibly reach. */

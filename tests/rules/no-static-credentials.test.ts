@@ -165,6 +165,33 @@ function load(require) {
   ],
   invalid: [
     {
+      // v2 `config` destructured from the module: its `update` call is the global config's.
+      code: `
+const { config } = require('aws-sdk');
+config.update({ accessKeyId: process.env.KEY_ID, secretAccessKey: process.env.SECRET });
+      `,
+      languageOptions: commonjs,
+      errors: [
+        {
+          messageId: 'staticCredentials',
+          data: { client: 'AWS.config' },
+          line: 3,
+          column: 17,
+          endLine: 3,
+          endColumn: 48,
+          suggestions: [
+            {
+              messageId: 'removeCredentials',
+              output: `
+const { config } = require('aws-sdk');
+config.update({});
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
       // ESM named import: the import is added after the last one.
       code: `
 import { S3Client } from '@aws-sdk/client-s3';

@@ -157,6 +157,33 @@ new STS({ region: 'us-east-1' });
       ],
     },
     {
+      // A destructured or named binding of a read export is reported at each of its uses.
+      code: `
+const { config } = require('aws-sdk');
+import { config as globalConfig } from 'aws-sdk';
+config.update({ region: 'eu-west-1' });
+globalConfig.credentials = null;
+      `,
+      errors: [
+        {
+          messageId: 'found',
+          data: { type: 'read', kind: 'v2GlobalConfig', name: 'config', moduleId: 'aws-sdk' },
+          line: 4,
+          column: 1,
+          endLine: 4,
+          endColumn: 7,
+        },
+        {
+          messageId: 'found',
+          data: { type: 'read', kind: 'v2GlobalConfig', name: 'config', moduleId: 'aws-sdk' },
+          line: 5,
+          column: 1,
+          endLine: 5,
+          endColumn: 13,
+        },
+      ],
+    },
+    {
       // CommonJS with `require` declared (sourceType commonjs): destructuring.
       code: `
 const { STSClient } = require('@aws-sdk/client-sts');
