@@ -1,7 +1,14 @@
 /** Custom credential provider functions: which function a value names, and what that function returns. */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { getPropertyName, getReturnedExpressions, isFunction, isMemberNamed, skipTransparent, type FunctionNode } from './ast.js';
+import {
+  getPropertyName,
+  getReturnedExpressions,
+  isFunction,
+  isMemberNamed,
+  skipTransparent,
+  type FunctionNode,
+} from './ast.js';
 import { findProperty, getVariable, resolveValue } from './values.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -27,7 +34,7 @@ export function resolveFunction(sourceCode: SourceCode, node: TSESTree.Node): Fu
   return isFunction(resolved) ? resolved : undefined;
 }
 
-/** The object literals `fn` returns. E.g. `return { … }`, `return creds` (a local object), `return cached ?? { … }`. */
+/** The object literals `fn` returns. E.g. `return { … }`, `return creds` (a local object), `return a ?? { … }`. */
 export function collectReturnedObjects(sourceCode: SourceCode, fn: FunctionNode): ReturnedObjects {
   const result: ReturnedObjects = { objects: [], hasUnknown: false };
   const visit = (node: TSESTree.Node): void => {
