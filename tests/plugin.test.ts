@@ -42,6 +42,16 @@ describe('plugin', () => {
       expect(rule?.meta.docs?.url).toMatch(new RegExp(`/docs/rules/${name}\\.md$`));
     });
 
+    it('writes every message as full sentences ending with a period', () => {
+      for (const [messageId, message] of Object.entries(rule?.meta.messages ?? {})) {
+        expect(message, messageId).toMatch(/^[A-Z`"].*[.]$/s);
+      }
+    });
+
+    it('starts its description with Disallow, Require or Enforce, without a trailing period', () => {
+      expect(rule?.meta.docs?.description).toMatch(/^(Disallow|Require|Enforce) .*[^.]$/);
+    });
+
     it('describes every option in its schema', () => {
       const schema = JSON.stringify(rule?.meta.schema ?? []);
       const properties = [...schema.matchAll(/"properties":\{/g)].length;

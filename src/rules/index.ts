@@ -5,6 +5,8 @@ import noHardcodedCredentials from './no-hardcoded-credentials.js';
 import noOneShotCredentials from './no-one-shot-credentials.js';
 import noStaticCredentials from './no-static-credentials.js';
 import noUnrefreshedProfileCredentials from './no-unrefreshed-profile-credentials.js';
+import requireCredentialExpiration from './require-credential-expiration.js';
+import requireSessionToken from './require-session-token.js';
 
 export type PluginRule = TSESLint.RuleModule<string, readonly unknown[], PluginDocs>;
 
@@ -14,4 +16,6 @@ export const rules: Record<string, PluginRule> = {
   'no-one-shot-credentials': noOneShotCredentials,
   'no-static-credentials': noStaticCredentials,
   'no-unrefreshed-profile-credentials': noUnrefreshedProfileCredentials,
+  'require-credential-expiration': requireCredentialExpiration,
+  'require-session-token': requireSessionToken,
 };
