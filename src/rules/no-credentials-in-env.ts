@@ -1,0 +1,369 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+import { getKeyName, getPropertyName, skipTransparent } from '../utils/ast.js';
+import { createRule } from '../utils/create-rule.js';
+import { resolveBuiltinModulePath } from '../utils/node-modules.js';
+import { findProperty, getBindingSource, getStaticValue, resolveObject } from '../utils/values.js';
+
+type MessageId = 'envWrite' | 'childEnv' | 'removeEnvWrite' | 'removeEnvKey';
+type Context = Readonly<TSESLint.RuleContext<MessageId, []>>;
+type SourceCode = Readonly<TSESLint.SourceCode>;
+/** A report on a node; each node is reported once even when several uses reach it (a shared env constant). */
+type Report = TSESLint.ReportDescriptor<MessageId> & { node: TSESTree.Node };
+
+/** The variables the SDK's `fromEnv` reads as credentials (sdk-facts A2); `AWS_SECURITY_TOKEN` is the legacy token. */
+const CREDENTIAL_VARIABLES: ReadonlySet<string> = new Set([
+  'AWS_ACCESS_KEY_ID',
+  'AWS_SECRET_ACCESS_KEY',
+  'AWS_SESSION_TOKEN',
+  'AWS_SECURITY_TOKEN',
+  'AWS_CREDENTIAL_EXPIRATION',
+]);
+
+/** The `child_process` functions that take an `options.env`, and where their options may sit. */
+const CHILD_PROCESS_FUNCTIONS: ReadonlySet<string> = new Set([
+  'exec',
+  'execFile',
+  'execFileSync',
+  'execSync',
+  'fork',
+  'spawn',
+  'spawnSync',
+]);
+
+/** Statement lists a statement can be removed from without leaving an `if (x)` with no body. */
+const STATEMENT_CONTAINERS: ReadonlySet<AST_NODE_TYPES> = new Set([
+  AST_NODE_TYPES.Program,
+  AST_NODE_TYPES.BlockStatement,
+  AST_NODE_TYPES.StaticBlock,
+  AST_NODE_TYPES.SwitchCase,
+  AST_NODE_TYPES.TSModuleBlock,
+]);
+
+/** How deep spreads of spreads are followed when listing an object's keys. */
+const MAX_SPREAD_DEPTH = 4;
+
+export default createRule<[], MessageId>({
+  name: 'no-credentials-in-env',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow writing AWS credentials into `process.env` or into the environment of a child process',
+      recommended: 'recommended',
+      severity: 'error',
+    },
+    hasSuggestions: true,
+    messages: {
+      envWrite:
+        '`{{ name }}` is written into `process.env`: environment credentials carry no expiration unless AWS_CREDENTIAL_EXPIRATION is set, so the default chain caches them for the life of the process and they shadow the instance/task role and profiles; once they expire every call fails with ExpiredToken. They also leak into every child process. Pass a credential provider (e.g. `fromTemporaryCredentials(...)`) to the client instead.',
+      childEnv:
+        '`{{ name }}` is passed in the `env` of `{{ call }}()`: the child process gets credentials that never refresh (its calls fail with ExpiredToken once they expire) and the secret is exposed to everything the child runs. Let the child resolve its own credentials from the role or profile.',
+      removeEnvWrite: 'Remove this write to `process.env` (then give the client a credential provider).',
+      removeEnvKey: 'Remove `{{ name }}` from this environment object.',
+    },
+    schema: [],
+  },
+  create(context) {
+    const { sourceCode } = context;
+    // Every form needs the variable's name spelled in this file (a constant from another file stays unknown),
+    // and the child form needs `child_process`: files without them cost one string search.
+    if (!sourceCode.text.includes('AWS_')) {
+      return {};
+    }
+    const checksChildProcesses = sourceCode.text.includes('child_process');
+    const reported = new Set<TSESTree.Node>();
+    const report = (descriptor: Report): void => {
+      if (!reported.has(descriptor.node)) {
+        reported.add(descriptor.node);
+        context.report(descriptor);
+      }
+    };
+
+    return {
+      AssignmentExpression(node) {
+        const left = skipTransparent(node.left);
+        if (left.type !== AST_NODE_TYPES.MemberExpression) {
+          return;
+        }
+        // E.g. `process.env = { ...process.env, AWS_SESSION_TOKEN: token }`.
+        if (getPropertyName(left) === 'env') {
+          if (isProcessEnv(sourceCode, left)) reportEnvObject(context, report, node.right, 'envWrite');
+          return;
+        }
+        const name = getEnvWriteKey(sourceCode, left);
+        if (name !== undefined && !isClearingValue(node.right) && isProcessEnv(sourceCode, left.object)) {
+          report({
+            node: left,
+            messageId: 'envWrite',
+            data: { name },
+            suggest: getRemoveStatementSuggestion(sourceCode, node, name),
+          });
+        }
+      },
+      CallExpression(node) {
+        const [target, second] = node.arguments;
+        if (!target || !second) {
+          return;
+        }
+        if (isEnvMutatorCall(node.callee)) {
+          if (isProcessEnv(sourceCode, target)) reportEnvMutation(context, report, node);
+          return;
+        }
+        if (checksChildProcesses) {
+          reportChildEnv(context, report, node);
+        }
+      },
+    };
+  },
+});
+
+/** `process.env`, `env` imported from `node:process`, `const env = process.env`, `const { env } = process`. */
+function isProcessEnv(sourceCode: SourceCode, node: TSESTree.Node): boolean {
+  const path = resolveBuiltinModulePath(sourceCode, node, 'process');
+  return path?.length === 1 && path[0] === 'env';
+}
+
+/**
+ * The credential variable a member write targets, cheapest test first: a static name must be one of ours before
+ * anything is resolved. E.g. `env.AWS_SESSION_TOKEN`, `env['AWS_SESSION_TOKEN']`, `env[KEY]` with `const KEY = '…'`.
+ */
+function getEnvWriteKey(sourceCode: SourceCode, member: TSESTree.MemberExpression): string | undefined {
+  const name = getPropertyName(member);
+  if (name !== undefined) {
+    return CREDENTIAL_VARIABLES.has(name) ? name : undefined;
+  }
+  // A computed key costs a constant lookup: only on `process.env` spelled out, never per `obj[key] = …`.
+  if (!member.computed || !isProcessEnvShape(member.object)) {
+    return undefined;
+  }
+  const value = getStaticValue(sourceCode, member.property);
+  return typeof value === 'string' && CREDENTIAL_VARIABLES.has(value) ? value : undefined;
+}
+
+/** `process.env` spelled out, also `process?.env` and TS-wrapped: a pure shape test, no scope lookup. */
+function isProcessEnvShape(node: TSESTree.Node): boolean {
+  const inner = skipTransparent(node);
+  return (
+    inner.type === AST_NODE_TYPES.MemberExpression &&
+    getPropertyName(inner) === 'env' &&
+    inner.object.type === AST_NODE_TYPES.Identifier &&
+    inner.object.name === 'process'
+  );
+}
+
+/** `''`, `undefined`, `null`: a write that clears the variable, which `fromEnv` then ignores. */
+function isClearingValue(node: TSESTree.Node): boolean {
+  const value = skipTransparent(node);
+  return (
+    (value.type === AST_NODE_TYPES.Literal && (value.value === '' || value.value === null)) ||
+    (value.type === AST_NODE_TYPES.Identifier && value.name === 'undefined') ||
+    (value.type === AST_NODE_TYPES.UnaryExpression && value.operator === 'void')
+  );
+}
+
+/** `Object.assign`, `Object.defineProperty`, `Object.defineProperties`, `Reflect.set`. */
+function isEnvMutatorCall(callee: TSESTree.Node): callee is TSESTree.MemberExpression {
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.Identifier) {
+    return false;
+  }
+  const method = getPropertyName(callee);
+  return callee.object.name === 'Object'
+    ? method === 'assign' || method === 'defineProperty' || method === 'defineProperties'
+    : callee.object.name === 'Reflect' && method === 'set';
+}
+
+/** E.g. `Object.assign(process.env, { AWS_ACCESS_KEY_ID: id })`, `Object.defineProperty(process.env, 'AWS_…', d)`. */
+function reportEnvMutation(
+  context: Context,
+  report: (descriptor: Report) => void,
+  call: TSESTree.CallExpression,
+): void {
+  const { sourceCode } = context;
+  const method = getPropertyName(call.callee as TSESTree.MemberExpression);
+  const [, key, value] = call.arguments;
+  if (method === 'assign' || method === 'defineProperties') {
+    for (const source of call.arguments.slice(1)) {
+      // `defineProperties` keys name variables too; their values are descriptors, never cleared values.
+      reportEnvObject(context, report, source, 'envWrite', method === 'defineProperties');
+    }
+    return;
+  }
+  const name = key && getStaticValue(sourceCode, key);
+  const isCleared = method === 'set' && value !== undefined && isClearingValue(value);
+  if (typeof name !== 'string' || !CREDENTIAL_VARIABLES.has(name) || isCleared) {
+    return;
+  }
+  report({
+    node: key as TSESTree.Node,
+    messageId: 'envWrite',
+    data: { name },
+    suggest: getRemoveStatementSuggestion(sourceCode, call, name),
+  });
+}
+
+/**
+ * `spawn(cmd, args, { env: { ...process.env, AWS_SESSION_TOKEN: t } })` and the other `child_process` functions,
+ * the options and the env object possibly held in constants; `promisify(exec)` too.
+ */
+function reportChildEnv(
+  context: Context,
+  report: (descriptor: Report) => void,
+  call: TSESTree.CallExpression,
+): void {
+  const { sourceCode } = context;
+  for (const argument of call.arguments.slice(1)) {
+    const options =
+      argument.type === AST_NODE_TYPES.ObjectExpression || argument.type === AST_NODE_TYPES.Identifier
+        ? resolveObject(sourceCode, argument)
+        : undefined;
+    const env = options && findProperty(sourceCode, options, 'env');
+    if (!env) continue;
+    const name = getChildProcessFunction(sourceCode, call.callee);
+    if (name !== undefined) {
+      reportEnvObject(context, report, env.value, 'childEnv', false, name);
+    }
+    return;
+  }
+}
+
+/** `spawn`, `cp.execSync`, `promisify(exec)`, ... when they come from `child_process`; their name, else undefined. */
+function getChildProcessFunction(sourceCode: SourceCode, callee: TSESTree.Node): string | undefined {
+  const path = resolveBuiltinModulePath(sourceCode, callee, 'child_process');
+  if (path?.length === 1 && CHILD_PROCESS_FUNCTIONS.has(path[0] as string)) {
+    return path[0];
+  }
+  // E.g. `const run = promisify(exec)`, `util.promisify(cp.execFile)`.
+  const inner = skipTransparent(callee);
+  const wrapper =
+    inner.type === AST_NODE_TYPES.Identifier ? getBindingSource(sourceCode, inner) : { init: inner, path: [] };
+  const promisify = wrapper?.path.length === 0 ? skipTransparent(wrapper.init) : undefined;
+  if (promisify?.type !== AST_NODE_TYPES.CallExpression || !isPromisify(promisify.callee) || !promisify.arguments[0]) {
+    return undefined;
+  }
+  const wrapped = resolveBuiltinModulePath(sourceCode, promisify.arguments[0], 'child_process');
+  return wrapped?.length === 1 && (wrapped[0] === 'exec' || wrapped[0] === 'execFile') ? wrapped[0] : undefined;
+}
+
+function isPromisify(callee: TSESTree.Node): boolean {
+  return (
+    (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'promisify') ||
+    (callee.type === AST_NODE_TYPES.MemberExpression && getPropertyName(callee) === 'promisify')
+  );
+}
+
+/**
+ * Reports each credential variable an environment object sets: an object literal (spreads followed), a constant
+ * holding one, or `Object.assign({}, process.env, { … })`.
+ */
+function reportEnvObject(
+  context: Context,
+  report: (descriptor: Report) => void,
+  node: TSESTree.Node,
+  messageId: 'envWrite' | 'childEnv',
+  keysOnly = false,
+  call?: string,
+): void {
+  const { sourceCode } = context;
+  const value = skipTransparent(node);
+  if (value.type === AST_NODE_TYPES.CallExpression && isEnvMutatorCall(value.callee)) {
+    // E.g. `env: Object.assign({}, process.env, { AWS_SESSION_TOKEN: token })`.
+    if (getPropertyName(value.callee) === 'assign') {
+      for (const source of value.arguments) reportEnvObject(context, report, source, messageId, keysOnly, call);
+    }
+    return;
+  }
+  const object = resolveObject(sourceCode, value);
+  if (!object) {
+    return;
+  }
+  for (const { property, name, inline } of iterateProperties(sourceCode, object, 0)) {
+    if (!CREDENTIAL_VARIABLES.has(name) || (!keysOnly && isClearingValue(property.value))) {
+      continue;
+    }
+    // Only an object written where it is used can lose a key without changing another use of it.
+    const removable = inline && object === value;
+    report({
+      node: property,
+      messageId,
+      data: call === undefined ? { name } : { name, call },
+      suggest: removable
+        ? [{ messageId: 'removeEnvKey', data: { name }, fix: (fixer) => removeProperty(sourceCode, fixer, property) }]
+        : [],
+    });
+  }
+}
+
+interface PropertyEntry {
+  property: TSESTree.Property;
+  name: string;
+  /** False when the property comes from a spread object defined elsewhere. */
+  inline: boolean;
+}
+
+/** The properties an object literal holds with a static (or constant) key, spreads of local objects included. */
+function* iterateProperties(
+  sourceCode: SourceCode,
+  object: TSESTree.ObjectExpression,
+  depth: number,
+): Generator<PropertyEntry> {
+  for (const member of object.properties) {
+    if (member.type === AST_NODE_TYPES.SpreadElement) {
+      const spread = depth < MAX_SPREAD_DEPTH ? resolveObject(sourceCode, member.argument) : undefined;
+      if (spread) {
+        for (const entry of iterateProperties(sourceCode, spread, depth + 1)) yield { ...entry, inline: false };
+      }
+      continue;
+    }
+    const name =
+      getKeyName(member.key, member.computed) ??
+      (member.computed ? getStaticValue(sourceCode, member.key) : undefined);
+    if (typeof name === 'string') {
+      yield { property: member, name, inline: true };
+    }
+  }
+}
+
+/** `removeEnvWrite` when the write is a statement of its own: removing it leaves valid code. */
+function getRemoveStatementSuggestion(
+  sourceCode: SourceCode,
+  expression: TSESTree.Node,
+  name: string,
+): TSESLint.SuggestionReportDescriptor<MessageId>[] {
+  const statement = expression.parent;
+  if (statement?.type !== AST_NODE_TYPES.ExpressionStatement || !STATEMENT_CONTAINERS.has(statement.parent.type)) {
+    return [];
+  }
+  return [
+    {
+      messageId: 'removeEnvWrite',
+      data: { name },
+      fix: (fixer) => {
+        // Take the line break before the statement with it, so no blank line is left behind.
+        const before = sourceCode.getTokenBefore(statement, { includeComments: true });
+        const start = before ? before.range[1] : statement.range[0];
+        const after = before ? undefined : sourceCode.getTokenAfter(statement, { includeComments: true });
+        return fixer.removeRange([start, after ? after.range[0] : statement.range[1]]);
+      },
+    },
+  ];
+}
+
+/** Removes a property with its comma, keeping the layout of one-line and one-property-per-line objects. */
+function removeProperty(
+  sourceCode: SourceCode,
+  fixer: TSESLint.RuleFixer,
+  property: TSESTree.Property,
+): TSESLint.RuleFix {
+  const before = sourceCode.getTokenBefore(property) as TSESTree.Token;
+  const after = sourceCode.getTokenAfter(property) as TSESTree.Token;
+  if (after.value === ',') {
+    const next = sourceCode.getTokenAfter(after) as TSESTree.Token;
+    // `{\n  a,\n  AWS_X: x,\n  b\n}` loses its whole line; `{ AWS_X: x, b }` loses `AWS_X: x, `.
+    return next.loc.start.line > after.loc.end.line
+      ? fixer.removeRange([before.range[1], after.range[1]])
+      : fixer.removeRange([property.range[0], next.range[0]]);
+  }
+  return before.value === ','
+    ? fixer.removeRange([before.range[0], property.range[1]])
+    : fixer.removeRange([before.range[1], after.range[0]]);
+}
