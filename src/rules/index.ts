@@ -4,11 +4,13 @@ import type { PluginDocs } from '../utils/create-rule.js';
 import noCredentialsInEnv from './no-credentials-in-env.js';
 import noHardcodedCredentials from './no-hardcoded-credentials.js';
 import noOneShotCredentials from './no-one-shot-credentials.js';
+import noRawMetadataRequests from './no-raw-metadata-requests.js';
 import noStaticCredentials from './no-static-credentials.js';
 import noUnrefreshedProfileCredentials from './no-unrefreshed-profile-credentials.js';
 import requireCredentialExpiration from './require-credential-expiration.js';
 import requireRefreshMargin from './require-refresh-margin.js';
 import requireSessionToken from './require-session-token.js';
+import validSessionDuration from './valid-session-duration.js';
 
 export type PluginRule = TSESLint.RuleModule<string, readonly unknown[], PluginDocs>;
 
@@ -17,9 +19,11 @@ export const rules: Record<string, PluginRule> = {
   'no-credentials-in-env': noCredentialsInEnv,
   'no-hardcoded-credentials': noHardcodedCredentials,
   'no-one-shot-credentials': noOneShotCredentials,
+  'no-raw-metadata-requests': noRawMetadataRequests,
   'no-static-credentials': noStaticCredentials,
   'no-unrefreshed-profile-credentials': noUnrefreshedProfileCredentials,
   'require-credential-expiration': requireCredentialExpiration,
   'require-refresh-margin': requireRefreshMargin,
   'require-session-token': requireSessionToken,
+  'valid-session-duration': validSessionDuration,
 };
