@@ -1,11 +1,18 @@
 /**
- * The one place that follows AWS SDK imports. All rules share a single ReferenceTracker pass per file.
+ * What the file does with the AWS SDK, found in one pass per file and shared by every rule: the SDK catalog of
+ * `sdk-modules.ts` turned into trace maps for `module-references.ts`.
  */
-import { CALL, CONSTRUCT, ESM, READ, ReferenceTracker, getStringIfConstant, type TraceMap } from '@eslint-community/eslint-utils';
-import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import type { Rule, Scope } from 'eslint';
-import type * as ESTree from 'estree';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
+import {
+  CALL,
+  CONSTRUCT,
+  ESM,
+  READ,
+  findModuleReferences,
+  type ModuleReference,
+  type TraceMap,
+} from './module-references.js';
 import {
   PROVIDER_PACKAGES,
   V2_CLIENT_PREFIX,
@@ -18,24 +25,11 @@ import {
   type SdkInfo,
 } from './sdk-modules.js';
 
-
 type SdkTraceMap = TraceMap<SdkInfo>;
 type SdkTraceMapObject = SdkTraceMap[string];
 
 /** One use of an SDK export: a call, a construction, or a read of a member such as `AWS.config`. */
-export interface SdkReference<Info extends SdkInfo = SdkInfo> {
-  /**
-   * The `CallExpression` or `NewExpression` of the use; for a read, the expression that holds the export:
-   * `AWS.config`, or `config` after `const { config } = require('aws-sdk')`.
-   */
-  node: TSESTree.Node;
-  /** The module the export came from, e.g. `@aws-sdk/client-sts`. */
-  moduleId: string;
-  /** The export's canonical name, whatever the local alias (`STSClient`, `fromIni`, `config`). */
-  name: string;
-  type: 'call' | 'construct' | 'read';
-  info: Info;
-}
+export type SdkReference<Info extends SdkInfo = SdkInfo> = ModuleReference<Info>;
 
 /** Everything the file does with the AWS SDK, found in one pass and shared by every rule. */
 export interface SdkReferences {
@@ -87,160 +81,15 @@ function getFileState(program: TSESTree.Program): FileState {
   return state;
 }
 
-/** The entry points the tracker does not find by itself, each with the SDK module it loads. */
-interface Seeds {
-  moduleIds: Set<string>;
-  /** `require('…')` where `require` is not a declared global (ESLint declares it only for CommonJS). */
-  undeclaredRequires: { node: TSESTree.CallExpression; moduleId: string }[];
-  /** `await import('…')`. */
-  dynamicImports: { node: TSESTree.AwaitExpression; moduleId: string }[];
-  /** TS `import sts = require('…')`. */
-  importEquals: { node: TSESTree.TSImportEqualsDeclaration; moduleId: string }[];
-}
-
 function collectSdkReferences(
   sourceCode: Readonly<TSESLint.SourceCode>,
   dynamicImports: ReadonlySet<TSESTree.ImportExpression>,
 ): SdkReferences | null {
-  const globalScope = sourceCode.getScope(sourceCode.ast);
-  const seeds = findSeeds(sourceCode.ast, globalScope, dynamicImports);
-  if (seeds.moduleIds.size === 0) {
-    return null;
-  }
-
-  const traceMap = createTraceMap(seeds.moduleIds, collectPascalCaseNames(sourceCode.ast));
-  const tracker = new ReferenceTracker(globalScope as unknown as Scope.Scope, { mode: 'legacy' });
-  const found: SdkReference[] = [];
-  const add = (node: Rule.Node | TSESTree.Node, path: readonly string[], type: symbol, info: SdkInfo): void => {
-    const [moduleId = '', ...rest] = path.filter((key) => key !== 'default');
-    const reference = { moduleId, name: rest.at(-1) ?? moduleId, info };
-    if (type === READ) {
-      // A read is reported where the value is used, also through a binding: `import { config } from 'aws-sdk'`,
-      // `const { config } = require('aws-sdk')` → every read of `config`.
-      for (const used of getUsesOfRead(sourceCode, node as TSESTree.Node)) {
-        found.push({ ...reference, node: used, type: 'read' });
-      }
-      return;
-    }
-    found.push({ ...reference, node: node as TSESTree.Node, type: type === CALL ? 'call' : 'construct' });
-  };
-
-  for (const { node, path, type, info } of tracker.iterateEsmReferences(traceMap)) {
-    add(node, path, type, info);
-  }
-  for (const { node, path, type, info } of tracker.iterateCjsReferences(traceMap)) {
-    add(node, path, type, info);
-  }
-  const seedStarts = [
-    ...seeds.undeclaredRequires,
-    ...seeds.dynamicImports,
-    ...seeds.importEquals.flatMap(({ node, moduleId }) =>
-      readReferencesOf(sourceCode, node.id).map((identifier) => ({ node: identifier, moduleId })),
-    ),
-  ];
-  for (const { node, moduleId } of seedStarts) {
-    const moduleMap = traceMap[moduleId];
-    if (!moduleMap) continue;
-    // A dynamic import or require of a CommonJS module yields `module.exports` as `default` too.
-    const entry = moduleMap[ESM] ? moduleMap : { ...moduleMap, default: moduleMap };
-    for (const reference of tracker.iteratePropertyReferences(node as unknown as ESTree.Expression, entry)) {
-      add(reference.node, [moduleId, ...reference.path], reference.type, reference.info);
-    }
-  }
-
-  return createSdkReferences(found);
-}
-
-function findSeeds(
-  program: TSESTree.Program,
-  globalScope: TSESLint.Scope.Scope,
-  dynamicImports: ReadonlySet<TSESTree.ImportExpression>,
-): Seeds {
-  const seeds: Seeds = { moduleIds: new Set(), undeclaredRequires: [], dynamicImports: [], importEquals: [] };
-
-  for (const statement of program.body) {
-    if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
-      if (statement.importKind !== 'type' && isSdkModule(statement.source.value)) {
-        seeds.moduleIds.add(statement.source.value);
-      }
-    } else if (statement.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
-      const moduleId = getImportEqualsModule(statement);
-      if (moduleId !== undefined && statement.importKind !== 'type' && isSdkModule(moduleId)) {
-        seeds.moduleIds.add(moduleId);
-        seeds.importEquals.push({ node: statement, moduleId });
-      }
-    }
-  }
-
-  // Declared `require` references are the tracker's; it skips a `require` that has a definition (shadowed).
-  const declaredRequire = globalScope.set.get('require');
-  for (const reference of declaredRequire?.defs.length === 0 ? declaredRequire.references : []) {
-    const moduleId = getRequiredModule(reference.identifier);
-    if (moduleId !== undefined) seeds.moduleIds.add(moduleId);
-  }
-  for (const reference of globalScope.through) {
-    const moduleId = reference.identifier.name === 'require' ? getRequiredModule(reference.identifier) : undefined;
-    if (moduleId !== undefined) {
-      seeds.moduleIds.add(moduleId);
-      seeds.undeclaredRequires.push({ node: reference.identifier.parent as TSESTree.CallExpression, moduleId });
-    }
-  }
-
-  for (const node of dynamicImports) {
-    const moduleId = getStringIfConstant(node.source as ESTree.Expression);
-    // Only `await import()` yields the module itself; `.then(...)` callbacks are out of scope.
-    if (moduleId != null && isSdkModule(moduleId) && node.parent.type === AST_NODE_TYPES.AwaitExpression) {
-      seeds.moduleIds.add(moduleId);
-      seeds.dynamicImports.push({ node: node.parent, moduleId });
-    }
-  }
-  return seeds;
-}
-
-/** `require('x')` → `'x'` when `identifier` is the callee of a call with an SDK module id. */
-function getRequiredModule(identifier: TSESTree.Identifier | TSESTree.JSXIdentifier): string | undefined {
-  const call = identifier.parent;
-  if (call.type !== AST_NODE_TYPES.CallExpression || call.callee !== identifier || call.arguments.length === 0) {
-    return undefined;
-  }
-  const moduleId = getStringIfConstant(call.arguments[0] as ESTree.Expression);
-  return moduleId != null && isSdkModule(moduleId) ? moduleId : undefined;
-}
-
-function getImportEqualsModule(node: TSESTree.TSImportEqualsDeclaration): string | undefined {
-  const reference = node.moduleReference;
-  return reference.type === AST_NODE_TYPES.TSExternalModuleReference &&
-    reference.expression.type === AST_NODE_TYPES.Literal &&
-    typeof reference.expression.value === 'string'
-    ? reference.expression.value
-    : undefined;
-}
-
-/** The identifiers that read the variable `id` declares. */
-function readReferencesOf(sourceCode: Readonly<TSESLint.SourceCode>, id: TSESTree.Identifier): TSESTree.Identifier[] {
-  const variable = ASTUtils.findVariable(sourceCode.getScope(id), id);
-  return (variable?.references ?? [])
-    .filter((reference) => reference.isRead())
-    .map((reference) => reference.identifier as TSESTree.Identifier);
-}
-
-/**
- * Where a tracked read is used. The tracker reports a member read (`AWS.config`) at the member, and a binding of
- * it at the import specifier or the destructuring property, which rules cannot inspect; those become the reads of
- * the bound variable.
- */
-function getUsesOfRead(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): TSESTree.Node[] {
-  switch (node.type) {
-    case AST_NODE_TYPES.ImportSpecifier:
-    case AST_NODE_TYPES.ImportDefaultSpecifier:
-      return readReferencesOf(sourceCode, node.local);
-    case AST_NODE_TYPES.Property: {
-      const target = node.value.type === AST_NODE_TYPES.AssignmentPattern ? node.value.left : node.value;
-      return target.type === AST_NODE_TYPES.Identifier ? readReferencesOf(sourceCode, target) : [];
-    }
-    default:
-      return [node];
-  }
+  const found = findModuleReferences(sourceCode, dynamicImports, {
+    covers: isSdkModule,
+    createTraceMap: (moduleIds) => createTraceMap(moduleIds, collectPascalCaseNames(sourceCode.ast)),
+  });
+  return found ? createSdkReferences(found) : null;
 }
 
 /** The PascalCase identifiers the file spells: every client or command export it can possibly reach. */
