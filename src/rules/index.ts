@@ -1,6 +1,7 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 
 import type { PluginDocs } from '../utils/create-rule.js';
+import noCredentialLogging from './no-credential-logging.js';
 import noCredentialsInEnv from './no-credentials-in-env.js';
 import noHardcodedCredentials from './no-hardcoded-credentials.js';
 import noOneShotCredentials from './no-one-shot-credentials.js';
@@ -8,6 +9,7 @@ import noRawMetadataRequests from './no-raw-metadata-requests.js';
 import noStaticCredentials from './no-static-credentials.js';
 import noUnrefreshedProfileCredentials from './no-unrefreshed-profile-credentials.js';
 import requireCredentialExpiration from './require-credential-expiration.js';
+import requireMetadataRetries from './require-metadata-retries.js';
 import requireRefreshMargin from './require-refresh-margin.js';
 import requireSessionToken from './require-session-token.js';
 import validSessionDuration from './valid-session-duration.js';
@@ -16,6 +18,7 @@ export type PluginRule = TSESLint.RuleModule<string, readonly unknown[], PluginD
 
 /** Every rule of the plugin by name, sorted alphabetically. */
 export const rules: Record<string, PluginRule> = {
+  'no-credential-logging': noCredentialLogging,
   'no-credentials-in-env': noCredentialsInEnv,
   'no-hardcoded-credentials': noHardcodedCredentials,
   'no-one-shot-credentials': noOneShotCredentials,
@@ -23,6 +26,7 @@ export const rules: Record<string, PluginRule> = {
   'no-static-credentials': noStaticCredentials,
   'no-unrefreshed-profile-credentials': noUnrefreshedProfileCredentials,
   'require-credential-expiration': requireCredentialExpiration,
+  'require-metadata-retries': requireMetadataRetries,
   'require-refresh-margin': requireRefreshMargin,
   'require-session-token': requireSessionToken,
   'valid-session-duration': validSessionDuration,

@@ -1,0 +1,336 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+import { getPropertyName, skipTransparent } from '../utils/ast.js';
+import { createRule } from '../utils/create-rule.js';
+import { insertProperty } from '../utils/insert-property.js';
+import { onSdkReferences, type SdkReferences } from '../utils/sdk-references.js';
+import { getStaticValue, resolveValue } from '../utils/values.js';
+
+type MessageId = 'noRetries' | 'noTimeout' | 'addRetries';
+type SourceCode = Readonly<TSESLint.SourceCode>;
+type Fixer = TSESLint.RuleFixer;
+type Fix = TSESLint.RuleFix;
+
+/** A metadata-service provider that is left without retries or without a timeout. */
+interface Finding {
+  node: TSESTree.Node;
+  messageId: 'noRetries' | 'noTimeout';
+  data: Record<string, string>;
+  /** The options the suggestion merges in, as the message shows them. */
+  merged: string;
+  fix: (fixer: Fixer) => Fix[];
+}
+
+/** An option as the object would hold it at run time: the property, absent for sure, or not known. */
+type Option = TSESTree.Property | 'absent' | 'unknown';
+
+/** One setting the suggestion makes sure of: `name: value`, replacing an existing `name: 0`. */
+interface Setting {
+  name: string;
+  value: string;
+}
+
+/** 1 second is the SDKs' own default timeout (sdk-facts A4, B6); 3 retries is `fromHttp`'s and v2's default. */
+const V3_SETTINGS: readonly Setting[] = [
+  { name: 'timeout', value: '1000' },
+  { name: 'maxRetries', value: '3' },
+];
+const V3_MERGED = '{ timeout: 1000, maxRetries: 3 }';
+const V2_CREDENTIALS_MERGED = '{ maxRetries: 3, httpOptions: { timeout: 1000 } }';
+const V2_METADATA_SERVICE_MERGED = '{ httpOptions: { timeout: 1000 } }';
+
+/** The v3 providers that default to a single attempt; `fromHttp` retries 3 times by default and is not one. */
+const V3_METADATA_PROVIDERS: ReadonlySet<string> = new Set(['fromContainerMetadata', 'fromInstanceMetadata']);
+
+/** How deep spreads of spreads are followed when looking for an option. */
+const MAX_SPREAD_DEPTH = 4;
+
+export default createRule<[], MessageId>({
+  name: 'require-metadata-retries',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require retries and a timeout on credential providers that call the metadata service',
+      recommended: 'strict',
+    },
+    hasSuggestions: true,
+    messages: {
+      noRetries:
+        '`{{ provider }}` asks the metadata service only once ({{ setting }}): one dropped or throttled request ' +
+        'fails credential resolution ({{ error }}), and every call of the clients that rely on it fails with it.',
+      noTimeout:
+        '`{{ provider }}` waits for the metadata service with no time limit ({{ setting }}): off EC2, or when the ' +
+        'endpoint stops answering, credential resolution hangs (minutes, or for good on a stalled connection) and ' +
+        'every call waiting for credentials hangs with it.',
+      addRetries: 'Merge `{{ options }}` into the options.',
+    },
+    schema: [],
+  },
+  create(context) {
+    const { sourceCode } = context;
+    return onSdkReferences(context, (references) => {
+      const reported = new Set<TSESTree.Node>();
+      for (const finding of findMetadataProviders(sourceCode, references)) {
+        // An options object shared by several providers is reported once.
+        if (reported.has(finding.node)) continue;
+        reported.add(finding.node);
+        context.report({
+          node: finding.node,
+          messageId: finding.messageId,
+          data: finding.data,
+          suggest: [{ messageId: 'addRetries', data: { options: finding.merged }, fix: finding.fix }],
+        });
+      }
+    });
+  },
+});
+
+function* findMetadataProviders(sourceCode: SourceCode, references: SdkReferences): Generator<Finding> {
+  for (const provider of references.ofKind('provider')) {
+    if (V3_METADATA_PROVIDERS.has(provider.info.name) && provider.node.type === AST_NODE_TYPES.CallExpression) {
+      yield* checkV3Provider(sourceCode, provider.node, provider.info.name);
+    }
+  }
+  for (const credentials of references.ofKind('v2Credentials')) {
+    if (credentials.info.name === 'EC2MetadataCredentials' && credentials.node.type === AST_NODE_TYPES.NewExpression) {
+      yield* checkV2MetadataCredentials(sourceCode, credentials.node);
+    }
+  }
+  for (const service of references.ofKind('v2MetadataService')) {
+    if (service.node.type === AST_NODE_TYPES.NewExpression) {
+      yield* checkV2MetadataService(sourceCode, service.node);
+    }
+  }
+}
+
+/**
+ * `fromInstanceMetadata()`, `fromContainerMetadata({ timeout: 0 })`: v3 defaults to `maxRetries: 0`, retried
+ * immediately when set (sdk-facts A4); a `timeout` of 0 disables the socket timeout.
+ */
+function* checkV3Provider(sourceCode: SourceCode, call: TSESTree.CallExpression, name: string): Generator<Finding> {
+  const options = getOptionsObject(sourceCode, call);
+  if (options === 'unknown') {
+    return;
+  }
+  const provider = { provider: name, error: 'CredentialsProviderError' };
+  const fix = (fixer: Fixer): Fix[] => mergeSettings(fixer, sourceCode, call, options, V3_SETTINGS);
+  const maxRetries = options ? getOption(sourceCode, options, 'maxRetries') : 'absent';
+  if (maxRetries === 'absent') {
+    yield {
+      node: call,
+      messageId: 'noRetries',
+      data: { ...provider, setting: '`maxRetries` defaults to 0' },
+      merged: V3_MERGED,
+      fix,
+    };
+  } else if (maxRetries !== 'unknown' && isAtMost(sourceCode, maxRetries, 0)) {
+    yield {
+      node: maxRetries,
+      messageId: 'noRetries',
+      data: { ...provider, setting: '`maxRetries: 0`' },
+      merged: V3_MERGED,
+      fix,
+    };
+  }
+  const timeout = options ? getOption(sourceCode, options, 'timeout') : 'absent';
+  if (typeof timeout !== 'string' && isAtMost(sourceCode, timeout, 0)) {
+    yield {
+      node: timeout,
+      messageId: 'noTimeout',
+      data: { provider: name, setting: '`timeout: 0`' },
+      merged: V3_MERGED,
+      fix,
+    };
+  }
+}
+
+/**
+ * `new AWS.EC2MetadataCredentials({ maxRetries: 0, httpOptions: { timeout: 0 } })`. Its own defaults are 3 retries
+ * and a 1-second timeout (sdk-facts B6): only explicit zeros are reported.
+ */
+function* checkV2MetadataCredentials(sourceCode: SourceCode, node: TSESTree.NewExpression): Generator<Finding> {
+  const options = getOptionsObject(sourceCode, node);
+  if (!options || options === 'unknown') {
+    return;
+  }
+  const provider = { provider: 'AWS.EC2MetadataCredentials', error: 'CredentialsError: Missing credentials in config' };
+  const maxRetries = getOption(sourceCode, options, 'maxRetries');
+  const timeout = getHttpTimeout(sourceCode, options);
+  const zeroMaxRetries = typeof maxRetries === 'string' || !isAtMost(sourceCode, maxRetries, 0) ? undefined : maxRetries;
+  const timeoutOption = timeout?.option;
+  const zeroTimeout =
+    timeoutOption === undefined || typeof timeoutOption === 'string' || !isAtMost(sourceCode, timeoutOption, 0)
+      ? undefined
+      : timeoutOption;
+  const fix = (fixer: Fixer): Fix[] =>
+    [
+      zeroMaxRetries && replaceOption(fixer, sourceCode, zeroMaxRetries, '3'),
+      zeroTimeout && replaceOption(fixer, sourceCode, zeroTimeout, '1000'),
+    ].filter((each) => each !== undefined);
+  if (zeroMaxRetries) {
+    yield {
+      node: zeroMaxRetries,
+      messageId: 'noRetries',
+      data: { ...provider, setting: '`maxRetries: 0`' },
+      merged: V2_CREDENTIALS_MERGED,
+      fix,
+    };
+  }
+  if (zeroTimeout) {
+    yield {
+      node: zeroTimeout,
+      messageId: 'noTimeout',
+      data: { provider: provider.provider, setting: '`httpOptions.timeout: 0`' },
+      merged: V2_CREDENTIALS_MERGED,
+      fix,
+    };
+  }
+}
+
+/**
+ * `new AWS.MetadataService()`: its `httpOptions.timeout` defaults to 0, "on non-EC2 machines, this request will never
+ * return" (sdk-facts B6).
+ */
+function* checkV2MetadataService(sourceCode: SourceCode, node: TSESTree.NewExpression): Generator<Finding> {
+  const options = getOptionsObject(sourceCode, node);
+  if (options === 'unknown') {
+    return;
+  }
+  const data = { provider: 'AWS.MetadataService' };
+  const timeout = options ? getHttpTimeout(sourceCode, options) : { option: 'absent' as const, httpOptions: undefined };
+  if (!timeout || timeout.option === 'unknown') {
+    return;
+  }
+  const { option, httpOptions } = timeout;
+  if (option === 'absent') {
+    yield {
+      node,
+      messageId: 'noTimeout',
+      data: { ...data, setting: '`httpOptions.timeout` defaults to 0' },
+      merged: V2_METADATA_SERVICE_MERGED,
+      fix: (fixer) =>
+        httpOptions
+          ? mergeSettings(fixer, sourceCode, node, httpOptions, [{ name: 'timeout', value: '1000' }])
+          : mergeSettings(fixer, sourceCode, node, options, [{ name: 'httpOptions', value: '{ timeout: 1000 }' }]),
+    };
+  } else if (isAtMost(sourceCode, option, 0)) {
+    yield {
+      node: option,
+      messageId: 'noTimeout',
+      data: { ...data, setting: '`httpOptions.timeout: 0`' },
+      merged: V2_METADATA_SERVICE_MERGED,
+      fix: (fixer) => [replaceOption(fixer, sourceCode, option, '1000')],
+    };
+  }
+}
+
+/**
+ * The object literal the first argument holds; `undefined` when there is no argument, `'unknown'` when the file does
+ * not show it (a parameter, an import, a call into another module).
+ */
+function getOptionsObject(
+  sourceCode: SourceCode,
+  node: TSESTree.CallExpression | TSESTree.NewExpression,
+): TSESTree.ObjectExpression | 'unknown' | undefined {
+  const [argument] = node.arguments;
+  if (!argument) {
+    return undefined;
+  }
+  const value = argument.type === AST_NODE_TYPES.SpreadElement ? undefined : resolveValue(sourceCode, argument);
+  return value?.type === AST_NODE_TYPES.ObjectExpression ? value : 'unknown';
+}
+
+/**
+ * `httpOptions.timeout` of v2 options: the option, with the `httpOptions` literal it belongs to (absent when
+ * `httpOptions` itself is absent). `undefined` when `httpOptions` is a value the file does not show.
+ */
+function getHttpTimeout(
+  sourceCode: SourceCode,
+  options: TSESTree.ObjectExpression,
+): { option: Option; httpOptions: TSESTree.ObjectExpression | undefined } | undefined {
+  const httpOptions = getOption(sourceCode, options, 'httpOptions');
+  if (httpOptions === 'unknown') {
+    return undefined;
+  }
+  if (httpOptions === 'absent') {
+    return { option: 'absent', httpOptions: undefined };
+  }
+  const value = resolveValue(sourceCode, httpOptions.value);
+  if (value?.type !== AST_NODE_TYPES.ObjectExpression) {
+    return undefined;
+  }
+  return { option: getOption(sourceCode, value, 'timeout'), httpOptions: value };
+}
+
+/**
+ * The option `name` as the object holds it at run time: the last property or spread that can set it wins; a spread
+ * the file cannot resolve, or a computed key, makes it unknown. E.g. `{ ...defaults, timeout: 0 }`.
+ */
+function getOption(sourceCode: SourceCode, object: TSESTree.ObjectExpression, name: string, depth = 0): Option {
+  for (let index = object.properties.length - 1; index >= 0; index--) {
+    const member = object.properties[index];
+    if (member?.type === AST_NODE_TYPES.SpreadElement) {
+      const spread = resolveValue(sourceCode, member.argument);
+      if (spread?.type !== AST_NODE_TYPES.ObjectExpression || depth >= MAX_SPREAD_DEPTH) {
+        return 'unknown';
+      }
+      const found = getOption(sourceCode, spread, name, depth + 1);
+      if (found !== 'absent') return found;
+    } else if (member?.type === AST_NODE_TYPES.Property) {
+      const key = getPropertyName(member);
+      if (key === name) return member;
+      if (key === undefined) return 'unknown';
+    }
+  }
+  return 'absent';
+}
+
+/** The property's value folds to a number no greater than `limit`: `0`, `-1`, `RETRIES` with `const RETRIES = 0`. */
+function isAtMost(sourceCode: SourceCode, property: TSESTree.Property, limit: number): boolean {
+  const value = getStaticValue(sourceCode, property.value);
+  return typeof value === 'number' && value <= limit;
+}
+
+/**
+ * Makes sure each setting holds in `object`: replaces a value of 0 or less, adds an absent key, leaves any other
+ * value as written. With no options at all, writes them as the call's first argument.
+ */
+function mergeSettings(
+  fixer: Fixer,
+  sourceCode: SourceCode,
+  node: TSESTree.CallExpression | TSESTree.NewExpression,
+  object: TSESTree.ObjectExpression | undefined,
+  settings: readonly Setting[],
+): Fix[] {
+  const text = (missing: readonly Setting[]): string =>
+    missing.map(({ name, value }) => `${name}: ${value}`).join(', ');
+  if (!object) {
+    const open = sourceCode.getTokenAfter(node.typeArguments ?? node.callee, {
+      filter: (token) => token.value === '(',
+    });
+    return open ? [fixer.insertTextAfter(open, `{ ${text(settings)} }`)] : [];
+  }
+  const fixes: Fix[] = [];
+  const missing: Setting[] = [];
+  for (const setting of settings) {
+    const option = getOption(sourceCode, object, setting.name);
+    if (option === 'absent') {
+      missing.push(setting);
+    } else if (option !== 'unknown' && isAtMost(sourceCode, option, 0)) {
+      fixes.push(replaceOption(fixer, sourceCode, option, setting.value));
+    }
+  }
+  if (missing.length > 0 && object.properties.length === 0) {
+    fixes.push(fixer.replaceText(object, `{ ${text(missing)} }`));
+  } else {
+    fixes.push(...missing.map((setting) => insertProperty(fixer, sourceCode, object, text([setting]))));
+  }
+  return fixes;
+}
+
+/** `maxRetries: 0` → `maxRetries: 3`; a shorthand `{ maxRetries }` is written out. */
+function replaceOption(fixer: Fixer, sourceCode: SourceCode, property: TSESTree.Property, value: string): Fix {
+  return property.shorthand
+    ? fixer.replaceText(property, `${sourceCode.getText(property.key)}: ${value}`)
+    : fixer.replaceText(skipTransparent(property.value), value);
+}
