@@ -3,7 +3,7 @@ import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescr
 import { isFunction, isMemberNamed, skipTransparent } from '../utils/ast.js';
 import { createRule } from '../utils/create-rule.js';
 import type { CredentialSource } from '../utils/credential-sources.js';
-import { addNamedImport, findImportedName, removeProperties } from '../utils/fix.js';
+import { planImport, removeProperties } from '../utils/fix.js';
 import { describeCredentialSource, findOneShotSource, resolveCachedValue } from '../utils/one-shot-sources.js';
 import { onSdkReferences, type SdkReference, type SdkReferences } from '../utils/sdk-references.js';
 import { findProperty, resolveObject, resolveValue } from '../utils/values.js';
@@ -332,21 +332,17 @@ function getSuggestions(sourceCode: SourceCode, { source, replacement }: Finding
       },
     ];
   }
-  const imported = findImportedName(sourceCode, PROVIDERS_MODULE, TEMPORARY_CREDENTIALS);
-  const callee = imported ?? TEMPORARY_CREDENTIALS;
-  const [root = callee] = callee.split('.');
-  const binding = ASTUtils.findVariable(sourceCode.getScope(replacement.location), root);
-  // The imported name must reach the site unshadowed; a new import must not collide with a local name.
-  if (imported ? !isTopLevel(binding) : binding !== null) {
+  const plan = planImport(sourceCode, replacement.location, PROVIDERS_MODULE, TEMPORARY_CREDENTIALS);
+  if (!plan) {
     return [];
   }
-  const provider = `${callee}({ ${init} })`;
+  const provider = `${plan.callee}({ ${init} })`;
   return [
     {
       messageId: 'useTemporaryCredentials',
       fix: (fixer) => [
         ...replacement.apply(fixer, provider),
-        ...(imported ? [] : [addNamedImport(fixer, sourceCode, PROVIDERS_MODULE, TEMPORARY_CREDENTIALS)]),
+        ...plan.addImport(fixer),
       ],
     },
   ];
@@ -402,6 +398,3 @@ function getNamespace(reference: SdkReference, node: TSESTree.Node): TSESTree.Id
     : undefined;
 }
 
-function isTopLevel(variable: TSESLint.Scope.Variable | null): boolean {
-  return variable?.scope.type === 'module' || variable?.scope.type === 'global';
-}

@@ -4,8 +4,7 @@ import { isMemberNamed, skipTransparent } from '../utils/ast.js';
 import { createRule } from '../utils/create-rule.js';
 import { findOneShotSource } from '../utils/one-shot-sources.js';
 import {
-  addNamedImport,
-  findImportedName,
+  planImport,
   isInStatementList,
   removeProperties,
   removeStatement,
@@ -337,15 +336,11 @@ function isLocalHost(host: string | undefined): boolean {
 
 /** `credentials: fromNodeProviderChain()`, imported from `@aws-sdk/credential-providers` unless the file has it. */
 function getProviderChainSuggestion(sourceCode: SourceCode, credentials: TSESTree.Property): Suggestion | undefined {
-  const imported = findImportedName(sourceCode, PROVIDERS_MODULE, PROVIDER_CHAIN);
-  const callee = imported ?? PROVIDER_CHAIN;
-  const [root = callee] = callee.split('.');
-  const binding = ASTUtils.findVariable(sourceCode.getScope(credentials), root);
-  // The imported name must reach the property unshadowed; a new import must not collide with a local name.
-  if (imported ? !isTopLevel(binding) : binding !== null) {
+  const plan = planImport(sourceCode, credentials, PROVIDERS_MODULE, PROVIDER_CHAIN);
+  if (!plan) {
     return undefined;
   }
-  const call = `${callee}()`;
+  const call = `${plan.callee}()`;
   return {
     messageId: 'useProviderChain',
     data: { provider: call },
@@ -353,7 +348,7 @@ function getProviderChainSuggestion(sourceCode: SourceCode, credentials: TSESTre
       credentials.shorthand
         ? fixer.replaceText(credentials, `credentials: ${call}`)
         : fixer.replaceText(credentials.value, call),
-      ...(imported ? [] : [addNamedImport(fixer, sourceCode, PROVIDERS_MODULE, PROVIDER_CHAIN)]),
+      ...plan.addImport(fixer),
     ],
   };
 }
@@ -393,6 +388,3 @@ function getNamespace(reference: SdkReference, node: TSESTree.Node): TSESTree.Id
   return isNamespace ? object : undefined;
 }
 
-function isTopLevel(variable: TSESLint.Scope.Variable | null): boolean {
-  return variable?.scope.type === 'module' || variable?.scope.type === 'global';
-}

@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 
 import { getPropertyName, isMemberNamed, skipTransparent } from '../utils/ast.js';
 import { createRule } from '../utils/create-rule.js';
-import { addNamedImport, findImportedName } from '../utils/fix.js';
+import { planImport } from '../utils/fix.js';
 import { insertProperty } from '../utils/insert-property.js';
 import { mayHaveProperty } from '../utils/provider-functions.js';
 import { onSdkReferences, type SdkReferences } from '../utils/sdk-references.js';
@@ -86,13 +86,7 @@ export default createRule<Options, MessageId>({
           node: provider,
           messageId: ignoreCache === 'absent' ? 'profileNeverReread' : 'profileNotRefreshed',
           data: { client: finding.target },
-          suggest: [
-            {
-              messageId: 'wrapInCredentialChain',
-              data: { expireAfter: EXPIRE_AFTER },
-              fix: (fixer) => wrapInCredentialChain(fixer, sourceCode, finding, provider, ignoreCache),
-            },
-          ],
+          suggest: suggestCredentialChain(sourceCode, finding, provider, ignoreCache),
         });
       }
     });
@@ -271,25 +265,38 @@ function getIgnoreCache(sourceCode: SourceCode, call: TSESTree.CallExpression): 
 
 /**
  * `fromIni(init)` → `createCredentialChain(fromIni({ ...init, ignoreCache: true })).expireAfter(15 * 60_000)`,
- * or `.expireAfter(...)` appended to the `createCredentialChain(...)` that already wraps it.
+ * or `.expireAfter(...)` appended to the `createCredentialChain(...)` that already wraps it. None when
+ * `createCredentialChain` cannot be imported under its name (another binding holds it).
  */
-function wrapInCredentialChain(
-  fixer: TSESLint.RuleFixer,
+function suggestCredentialChain(
   sourceCode: SourceCode,
   finding: Finding,
   provider: TSESTree.CallExpression,
   ignoreCache: IgnoreCache,
-): TSESLint.RuleFix[] {
-  const fixes = ignoreCache === 'enabled' ? [] : enableIgnoreCache(fixer, sourceCode, provider);
-  if (finding.chain) {
-    return [...fixes, fixer.insertTextAfter(finding.chain, `.expireAfter(${EXPIRE_AFTER})`)];
+): TSESLint.SuggestionReportDescriptor<MessageId>[] {
+  const enableCache = (fixer: TSESLint.RuleFixer): TSESLint.RuleFix[] =>
+    ignoreCache === 'enabled' ? [] : enableIgnoreCache(fixer, sourceCode, provider);
+  const suggestion = { messageId: 'wrapInCredentialChain', data: { expireAfter: EXPIRE_AFTER } } as const;
+  const { chain } = finding;
+  if (chain) {
+    return [
+      { ...suggestion, fix: (fixer) => [...enableCache(fixer), fixer.insertTextAfter(chain, `.expireAfter(${EXPIRE_AFTER})`)] },
+    ];
   }
-  const imported = findImportedName(sourceCode, CREDENTIAL_PROVIDERS, 'createCredentialChain');
+  const plan = planImport(sourceCode, provider, CREDENTIAL_PROVIDERS, 'createCredentialChain');
+  if (!plan) {
+    return [];
+  }
   return [
-    ...(imported ? [] : [addNamedImport(fixer, sourceCode, CREDENTIAL_PROVIDERS, 'createCredentialChain')]),
-    fixer.insertTextBefore(provider, `${imported ?? 'createCredentialChain'}(`),
-    ...fixes,
-    fixer.insertTextAfter(provider, `).expireAfter(${EXPIRE_AFTER})`),
+    {
+      ...suggestion,
+      fix: (fixer) => [
+        ...plan.addImport(fixer),
+        fixer.insertTextBefore(provider, `${plan.callee}(`),
+        ...enableCache(fixer),
+        fixer.insertTextAfter(provider, `).expireAfter(${EXPIRE_AFTER})`),
+      ],
+    },
   ];
 }
 

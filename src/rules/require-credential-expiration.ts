@@ -4,7 +4,7 @@ import { isMemberNamed, skipTransparent, type FunctionNode } from '../utils/ast.
 import { createRule } from '../utils/create-rule.js';
 import { getSiblingFieldText } from '../utils/credential-fields.js';
 import { findCredentialSource } from '../utils/credential-sources.js';
-import { addNamedImport, findImportedName } from '../utils/fix.js';
+import { planImport, type ImportPlan } from '../utils/fix.js';
 import { getParentProperty, insertProperty } from '../utils/insert-property.js';
 import { collectReturnedObjects, mayHaveProperty, resolveFunction } from '../utils/provider-functions.js';
 import { onSdkReferences, type SdkReferences } from '../utils/sdk-references.js';
@@ -253,8 +253,12 @@ function buildSuggestions(
     const expireAfter = `.expireAfter(${EXPIRE_AFTER})`;
     return [{ messageId: 'addExpireAfter', fix: (fixer) => fixer.insertTextAfter(chain, expireAfter) }];
   }
-  if (use.wrap === 'expireAfter') {
-    return [{ messageId: 'wrapWithExpireAfter', fix: (fixer) => wrapWithExpireAfter(fixer, sourceCode, use.value) }];
+  const plan =
+    use.wrap === 'expireAfter'
+      ? planImport(sourceCode, use.value, CREDENTIAL_PROVIDERS_MODULE, 'createCredentialChain')
+      : undefined;
+  if (plan) {
+    return [{ messageId: 'wrapWithExpireAfter', fix: (fixer) => wrapWithExpireAfter(fixer, sourceCode, use.value, plan) }];
   }
   return [];
 }
@@ -276,14 +280,12 @@ function wrapWithExpireAfter(
   fixer: TSESLint.RuleFixer,
   sourceCode: SourceCode,
   value: TSESTree.Node,
+  plan: ImportPlan,
 ): TSESLint.RuleFix[] {
-  const imported = findImportedName(sourceCode, CREDENTIAL_PROVIDERS_MODULE, 'createCredentialChain');
-  const fixes = imported
-    ? []
-    : [addNamedImport(fixer, sourceCode, CREDENTIAL_PROVIDERS_MODULE, 'createCredentialChain')];
+  const fixes = plan.addImport(fixer);
   const property = getParentProperty(value);
   const provider = getFunctionText(sourceCode, value, property);
-  const wrapped = `${imported ?? 'createCredentialChain'}(${provider}).expireAfter(${EXPIRE_AFTER})`;
+  const wrapped = `${plan.callee}(${provider}).expireAfter(${EXPIRE_AFTER})`;
   // A shorthand `{ credentials }` or a method `{ async credentials() {} }` needs its key written out.
   const replacement =
     property && (property.shorthand || property.method)

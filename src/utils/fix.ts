@@ -2,7 +2,7 @@
  * Fixer helpers shared by the rules' suggestions: removing object members and statements, finding and adding
  * imports. Each keeps the output valid code (commas, semicolons, quotes follow the file).
  */
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { skipTransparent } from './ast.js';
 
@@ -88,7 +88,8 @@ export function removeStatement(fixer: Fixer, sourceCode: SourceCode, statement:
 /**
  * The expression that reaches export `name` of `moduleId` through a top-level import or require the file already
  * has: the local name (`import { name as local }`, `const { name: local } = require()`) or `ns.name`
- * (`import * as ns`, `const ns = require()`, TS `import ns = require()`). Type-only imports do not count.
+ * (`import * as ns`, `const ns = require()`, `const ns = await import()`, TS `import ns = require()`).
+ * Type-only imports do not count.
  */
 export function findImportedName(sourceCode: SourceCode, moduleId: string, name: string): string | undefined {
   for (const statement of sourceCode.ast.body) {
@@ -112,7 +113,7 @@ export function findImportedName(sourceCode: SourceCode, moduleId: string, name:
       }
     } else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
       for (const declarator of statement.declarations) {
-        if (!declarator.init || getRequiredModule(declarator.init) !== moduleId) continue;
+        if (!declarator.init || getLoadedModule(declarator.init) !== moduleId) continue;
         if (declarator.id.type === AST_NODE_TYPES.Identifier) {
           return `${declarator.id.name}.${name}`;
         }
@@ -131,6 +132,39 @@ export function findImportedName(sourceCode: SourceCode, moduleId: string, name:
     }
   }
   return undefined;
+}
+
+/** How code at a site reaches an export: the expression to write, and the import to add if there is none yet. */
+export interface ImportPlan {
+  /** `name`, its local alias, or `ns.name`. */
+  callee: string;
+  /** The fixes that make `callee` resolve: none when the file already imports it. */
+  addImport(fixer: Fixer): Fix[];
+}
+
+/**
+ * How code written at `site` can use export `name` of `moduleId`: through an existing top-level import that reaches
+ * the site unshadowed, or through a new import. `undefined` when neither is safe: the name (or the namespace) is
+ * taken at the site by another binding, a parameter, a local function or a type-only import.
+ */
+export function planImport(
+  sourceCode: SourceCode,
+  site: TSESTree.Node,
+  moduleId: string,
+  name: string,
+): ImportPlan | undefined {
+  const imported = findImportedName(sourceCode, moduleId, name);
+  const callee = imported ?? name;
+  const [root = callee] = callee.split('.');
+  const binding = ASTUtils.findVariable(sourceCode.getScope(site), root);
+  const isTopLevel = binding?.scope.type === 'module' || binding?.scope.type === 'global';
+  if (imported ? !isTopLevel : binding !== null) {
+    return undefined;
+  }
+  return {
+    callee,
+    addImport: (fixer) => (imported ? [] : [addNamedImport(fixer, sourceCode, moduleId, name)]),
+  };
 }
 
 /**
@@ -201,7 +235,7 @@ function extendImport(
   for (const declarator of statement.declarations) {
     const pattern = declarator.id;
     if (pattern.type !== AST_NODE_TYPES.ObjectPattern || !declarator.init) continue;
-    if (getRequiredModule(declarator.init) !== moduleId) continue;
+    if (getLoadedModule(declarator.init) !== moduleId) continue;
     const last = pattern.properties.at(-1);
     if (last?.type === AST_NODE_TYPES.RestElement) return fixer.insertTextBefore(last, `${name}, `);
     if (last) return fixer.insertTextAfter(last, `, ${name}`);
@@ -217,20 +251,35 @@ function getName(node: TSESTree.Node): string | undefined {
 }
 
 /** `require('m')`, also `require('m').x` and `await require('m')`: → `'m'`. */
+/** The module `require('m')`, `require('m').x` or `await import('m')` loads. */
+function getLoadedModule(node: TSESTree.Node): string | undefined {
+  let current = skipTransparent(node);
+  while (current.type === AST_NODE_TYPES.MemberExpression) {
+    current = skipTransparent(current.object);
+  }
+  const source =
+    current.type === AST_NODE_TYPES.AwaitExpression && current.argument.type === AST_NODE_TYPES.ImportExpression
+      ? current.argument.source
+      : getRequireArgument(current);
+  return source?.type === AST_NODE_TYPES.Literal && typeof source.value === 'string' ? source.value : undefined;
+}
+
+/** The module `require('m')` or `require('m').x` loads; not `await import('m')`, which an ES module uses. */
 function getRequiredModule(node: TSESTree.Node): string | undefined {
   let current = skipTransparent(node);
   while (current.type === AST_NODE_TYPES.MemberExpression) {
     current = skipTransparent(current.object);
   }
-  if (
-    current.type !== AST_NODE_TYPES.CallExpression ||
-    current.callee.type !== AST_NODE_TYPES.Identifier ||
-    current.callee.name !== 'require'
-  ) {
-    return undefined;
-  }
-  const [argument] = current.arguments;
-  return argument?.type === AST_NODE_TYPES.Literal && typeof argument.value === 'string' ? argument.value : undefined;
+  const source = getRequireArgument(current);
+  return source?.type === AST_NODE_TYPES.Literal && typeof source.value === 'string' ? source.value : undefined;
+}
+
+function getRequireArgument(node: TSESTree.Node): TSESTree.Node | undefined {
+  return node.type === AST_NODE_TYPES.CallExpression &&
+    node.callee.type === AST_NODE_TYPES.Identifier &&
+    node.callee.name === 'require'
+    ? node.arguments[0]
+    : undefined;
 }
 
 function getImportEqualsModule(node: TSESTree.TSImportEqualsDeclaration): string | undefined {

@@ -367,7 +367,42 @@ export const secrets = new SecretsManagerClient({ credentials: createCredentialC
       ],
     },
     {
-      // `await import()`: the file has no import declaration, so one is added at the top.
+      // A local function already holds the name: importing it would declare it twice, so no suggestion.
+      code: `
+import { fromIni } from '@aws-sdk/credential-providers';
+import { S3Client } from '@aws-sdk/client-s3';
+function createCredentialChain(provider) { return provider; }
+export const s3 = new S3Client({ credentials: fromIni() });
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'profileNeverReread',
+          data: { client: 'S3Client' },
+          line: 5, column: 47, endLine: 5, endColumn: 56,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // An alias takes the name: `{ fromIni as createCredentialChain, createCredentialChain }` would not parse.
+      code: `
+import { fromIni as createCredentialChain } from '@aws-sdk/credential-providers';
+import { S3Client } from '@aws-sdk/client-s3';
+export const s3 = new S3Client({ credentials: createCredentialChain() });
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'profileNeverReread',
+          data: { client: 'S3Client' },
+          line: 4, column: 47, endLine: 4, endColumn: 70,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // `await import()`: the destructuring that loads the module takes the new name too.
       code: `
 const { fromIni } = await import('@aws-sdk/credential-providers');
 const { S3Client } = await import('@aws-sdk/client-s3');
@@ -384,8 +419,7 @@ export const s3 = new S3Client({ credentials: fromIni({ profile: 'dev' }) });
               messageId: 'wrapInCredentialChain',
               data: expireAfter,
               output: `
-import { createCredentialChain } from '@aws-sdk/credential-providers';
-const { fromIni } = await import('@aws-sdk/credential-providers');
+const { fromIni, createCredentialChain } = await import('@aws-sdk/credential-providers');
 const { S3Client } = await import('@aws-sdk/client-s3');
 export const s3 = new S3Client({ credentials: createCredentialChain(fromIni({ profile: 'dev', ignoreCache: true })).expireAfter(15 * 60_000) });
       `,
