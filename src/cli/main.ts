@@ -211,8 +211,8 @@ async function lintInBatches(
 /**
  * Keeps this plugin's findings and parse errors, drops the rest (e.g. ESLint 10's fatal error for an old
  * `/* eslint-env *\/` comment, or an inline config naming another plugin's rule: the user's ESLint run reports
- * those), recounts, and removes `source` so that no report (the json formatter prints whole results) carries the
- * file's text.
+ * those), recounts, and removes `source` and fix texts so that no report (the json formatter prints whole results)
+ * carries the file's text.
  */
 function keepPluginFindings(results: readonly ESLint.LintResult[], quiet: boolean): ESLint.LintResult[] {
   return results.map((original) => {
@@ -228,7 +228,7 @@ function keepPluginFindings(results: readonly ESLint.LintResult[], quiet: boolea
     const warnings = messages.filter((message) => message.severity === 1);
     return {
       ...result,
-      messages,
+      messages: messages.map(withoutFixText),
       errorCount: errors.length,
       fatalErrorCount: messages.filter((message) => message.fatal === true).length,
       warningCount: warnings.length,
@@ -236,6 +236,22 @@ function keepPluginFindings(results: readonly ESLint.LintResult[], quiet: boolea
       fixableWarningCount: warnings.filter((message) => message.fix !== undefined).length,
     };
   });
+}
+
+/**
+ * A message without the text of its fixes. ESLint merges the fixes of a suggestion into one replacement that
+ * repeats the source between them (E.g. from an added import down to the credentials object), and that text
+ * can hold the very keys a rule reports: the report keeps what each suggestion is, not what it writes.
+ */
+function withoutFixText(message: Linter.LintMessage): Linter.LintMessage {
+  const stripped = { ...message };
+  delete stripped.fix;
+  if (message.suggestions) {
+    stripped.suggestions = message.suggestions.map(
+      ({ desc, messageId }) => ({ desc, ...(messageId !== undefined && { messageId }) }) as Linter.LintSuggestion,
+    );
+  }
+  return stripped;
 }
 
 /** The file could not be parsed, so none of its code was checked: always an error (ESLint's parser service). */
