@@ -3,6 +3,7 @@ import js from '@eslint/js';
 import comments from '@eslint-community/eslint-plugin-eslint-comments/configs';
 import eslintPlugin from 'eslint-plugin-eslint-plugin';
 import { defineConfig } from 'eslint/config';
+import regexp from 'eslint-plugin-regexp';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
@@ -15,6 +16,8 @@ export default defineConfig(
   js.configs.recommended,
   tseslint.configs.recommended,
   comments.recommended,
+  // Linear-time regexes: a rule runs on every file of every repository, so no pattern may backtrack super-linearly.
+  regexp.configs.recommended,
   {
     rules: {
       '@eslint-community/eslint-comments/require-description': 'error',

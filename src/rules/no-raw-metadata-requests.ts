@@ -420,7 +420,7 @@ function renderConstructedUrl(node: TSESTree.NewExpression, render: (node: TSEST
   if (!base || parseUrl(path)?.scheme) {
     return path;
   }
-  const root = render(base).replace(/\/+$/, '');
+  const root = trimTrailingSlashes(render(base));
   return path.startsWith('/') ? root + path : `${root}/${path}`;
 }
 
@@ -469,7 +469,7 @@ function normalizeHost(text: string): string {
  */
 function findCredentialUrlHost(text: string): string | undefined {
   const trimmed = text.trimStart();
-  const candidates = /^(curl|wget)\s/.test(trimmed) ? trimmed.split(/\s+/).map((word) => word.replace(/^["']|["']$/g, '')) : [trimmed];
+  const candidates = /^(?:curl|wget)\s/.test(trimmed) ? trimmed.split(/\s+/).map((word) => word.replace(/^["']|["']$/g, '')) : [trimmed];
   for (const candidate of candidates) {
     const url = parseUrl(candidate);
     const endpoint = url && METADATA_HOSTS.get(url.host);
@@ -485,4 +485,11 @@ function isCredentialPath(endpoint: MetadataEndpoint, path: string): boolean {
   return endpoint.service === 'container'
     ? path.includes('credentials')
     : INSTANCE_CREDENTIAL_PATHS.some((prefix) => path.includes(prefix));
+}
+
+/** `http://host//` → `http://host`, in linear time (a `/\/+$/` replace backtracks on inner runs of slashes). */
+function trimTrailingSlashes(text: string): string {
+  let end = text.length;
+  while (end > 0 && text[end - 1] === '/') end--;
+  return text.slice(0, end);
 }

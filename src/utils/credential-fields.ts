@@ -50,5 +50,5 @@ function isPlainReference(node: TSESTree.Node): boolean {
 }
 
 function isIdentifierName(key: string): boolean {
-  return /^[A-Za-z_$][\w$]*$/.test(key);
+  return /^[A-Z_$][\w$]*$/i.test(key);
 }

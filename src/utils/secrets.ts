@@ -18,10 +18,10 @@ export const SECRET_ACCESS_KEY_LENGTH = 40;
 export const MIN_SESSION_TOKEN_LENGTH = 100;
 
 /** A whole secret access key: 40 characters of the base64 alphabet without padding. */
-export const SECRET_ACCESS_KEY_PATTERN = /^[A-Za-z0-9/+]{40}$/;
+export const SECRET_ACCESS_KEY_PATTERN = /^[A-Z0-9/+]{40}$/i;
 
 /** A whole session token: base64 of at least 100 characters (real STS tokens are several hundred). */
-export const SESSION_TOKEN_PATTERN = /^[A-Za-z0-9/+=]{100,}$/;
+export const SESSION_TOKEN_PATTERN = /^[A-Z0-9/+=]{100,}$/i;
 
 /** How real STS session tokens usually start (trufflehog's `session_keys` detector looks for `YXdz`, "aws"). */
 export const SESSION_TOKEN_PREFIXES: readonly string[] = ['IQoJb3JpZ2luX2Vj', 'FwoGZXIvYXdz'];
@@ -32,7 +32,7 @@ export const SESSION_TOKEN_PREFIXES: readonly string[] = ['IQoJb3JpZ2luX2Vj', 'F
  * `X-Amz-Security-Token: …`. Group `name` is the name as written, group `value` the base64 run after it.
  */
 export const NAMED_CREDENTIAL_PATTERN =
-  /(?<name>secret[_-]?(?:access[_-]?)?key|se(?:ssion|curity)[_-]?token)["']?[ \t]*(?:=>|[:=])[ \t]*["']?(?<value>[A-Za-z0-9/+=]+)/i;
+  /(?<name>secret[_-]?(?:access[_-]?)?key|se(?:ssion|curity)[_-]?token)["']?[ \t]*(?:=>|[:=])[ \t]*["']?(?<value>[A-Z0-9/+=]+)/i;
 
 /** The example credentials printed throughout the AWS documentation. */
 export const AWS_DOCUMENTATION_EXAMPLES: ReadonlySet<string> = new Set([
