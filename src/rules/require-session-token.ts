@@ -61,9 +61,9 @@ export default createRule<[], MessageId>({
     hasSuggestions: true,
     messages: {
       missingSessionToken:
-        'These credentials have an access key and a secret key but no `sessionToken`, and {{ reason }}: AWS rejects temporary keys without their session token, so calls fail with InvalidClientTokenId ("The security token included in the request is invalid").',
+        'These credentials have an access key and a secret key but no `sessionToken`, and {{ reason }}: AWS rejects temporary keys without their session token, so calls fail with InvalidClientTokenId ("The security token included in the request is invalid"; S3 says InvalidAccessKeyId).',
       misnamedSessionToken:
-        'The session token is passed as `{{ key }}`, which the SDK ignores (it reads `sessionToken`): the temporary keys go out without their token, so calls fail with InvalidClientTokenId ("The security token included in the request is invalid").',
+        'The session token is passed as `{{ key }}`, which the SDK ignores (it reads `sessionToken`): the temporary keys go out without their token, so calls fail with InvalidClientTokenId ("The security token included in the request is invalid"; S3 says InvalidAccessKeyId).',
       addSessionToken: 'Pass the session token: `{{ value }}`.',
       renameSessionToken: 'Rename `{{ key }}` to `sessionToken`.',
     },
