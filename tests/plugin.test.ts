@@ -44,7 +44,7 @@ describe('plugin', () => {
 
     it('writes every message as full sentences ending with a period', () => {
       for (const [messageId, message] of Object.entries(rule?.meta.messages ?? {})) {
-        expect(message, messageId).toMatch(/^[A-Z`"].*\.$/s);
+        expect(message, messageId).toMatch(/^(?:[A-Z`"]|\{\{).*\.$/s);
       }
     });
 

@@ -1,0 +1,341 @@
+import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+import { isMemberNamed, skipTransparent } from '../utils/ast.js';
+import { createRule } from '../utils/create-rule.js';
+import { isInStatementList, removeProperties, removeStatement } from '../utils/fix.js';
+import { insertProperty } from '../utils/insert-property.js';
+import { mayHaveProperty } from '../utils/provider-functions.js';
+import { V2_CLIENT_PREFIX } from '../utils/sdk-modules.js';
+import { onSdkReferences, type SdkReference, type SdkReferences } from '../utils/sdk-references.js';
+import { findProperty, getVariable, resolveObject, resolveValue } from '../utils/values.js';
+
+type MessageId =
+  | 'clockSkewCorrectionDisabled'
+  | 'clockSkewCorrectionMissing'
+  | 'fixedClockOffset'
+  | 'enableClockSkewCorrection'
+  | 'removeClockOffset';
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+type Suggestion = TSESLint.SuggestionReportDescriptor<MessageId>;
+interface Descriptor {
+  messageId: MessageId;
+  data: Record<string, string>;
+  suggest: Suggestion[];
+}
+
+/** A place that takes options: `new S3Client(config)`, `new AWS.S3(options)`, `AWS.config.update(options)`. */
+interface OptionsSite {
+  /** What the report names: `S3Client`, `AWS.S3`, `AWS.Config`, `AWS.config`. */
+  target: string;
+  sdk: 'v2' | 'v3';
+  /** `new AWS.Config(...)` or `AWS.config.update(...)`: a configuration that other clients copy. */
+  kind: 'client' | 'config' | 'globalUpdate';
+  /** The callee: where a missing `correctClockSkew` is reported. */
+  callee: TSESTree.Node;
+  /** The `new` or call expression. */
+  call: TSESTree.CallExpression | TSESTree.NewExpression;
+  options: TSESTree.Node | undefined;
+}
+
+/** `AWS.config.<key> = value`. */
+interface GlobalAssignment {
+  key: string;
+  assignment: TSESTree.AssignmentExpression;
+}
+
+const ENABLED = 'correctClockSkew: true';
+
+export default createRule<[], MessageId>({
+  name: 'require-clock-skew-correction',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require AWS SDK clients to correct clock skew instead of disabling it or pinning a fixed offset',
+      recommended: 'strict',
+    },
+    hasSuggestions: true,
+    messages: {
+      clockSkewCorrectionDisabled:
+        '`{{ target }}` sets `correctClockSkew` to false: the v2 SDK then never adjusts its signing time to the ' +
+        "server's clock and does not retry clock-skew errors, so a host clock that drifts 5 minutes makes every " +
+        'request fail (RequestTimeTooSkewed, signature expired) until the clock is fixed.',
+      clockSkewCorrectionMissing:
+        '`{{ target }}` leaves `correctClockSkew` at its v2 default, false: the SDK then never adjusts its signing ' +
+        "time to the server's clock and does not retry clock-skew errors, so a host clock that drifts 5 minutes " +
+        'makes every request fail (RequestTimeTooSkewed, signature expired) until the clock is fixed.',
+      fixedClockOffset:
+        '`{{ target }}` signs with a fixed `systemClockOffset` of {{ offset }} ms: the offset goes stale as soon as ' +
+        'the host clock drifts or is corrected, and requests then fail (RequestTimeTooSkewed, signature expired). ' +
+        'Let the SDK measure the offset from server responses (v3 always does, v2 with `correctClockSkew: true`).',
+      enableClockSkewCorrection: 'Set `correctClockSkew: true`.',
+      removeClockOffset: 'Remove the fixed `systemClockOffset`.',
+    },
+    schema: [],
+  },
+  create(context) {
+    const { sourceCode } = context;
+    return onSdkReferences(context, (references) => {
+      const sites = getOptionsSites(sourceCode, references);
+      const assignments = getGlobalAssignments(references);
+      const loadsConfigFile = references
+        .ofKind('v2GlobalConfig')
+        .some((global) => getGlobalConfigCall(global.node, 'loadFromPath') !== undefined);
+      // A config object shared by several clients is one object: one report.
+      const reported = new Set<TSESTree.Node>();
+      const report = (node: TSESTree.Node, descriptor: Descriptor): void => {
+        if (reported.has(node)) return;
+        reported.add(node);
+        context.report({ node, ...descriptor });
+      };
+
+      for (const site of sites) {
+        const options = site.options && resolveObject(sourceCode, site.options);
+        if (!options) continue;
+        const correctClockSkew = site.sdk === 'v2' ? findProperty(sourceCode, options, 'correctClockSkew') : undefined;
+        if (correctClockSkew && getConstant(sourceCode, correctClockSkew.value) === false) {
+          report(correctClockSkew, {
+            messageId: 'clockSkewCorrectionDisabled',
+            data: { target: site.target },
+            suggest: [
+              { messageId: 'enableClockSkewCorrection', fix: (fixer) => fixer.replaceText(correctClockSkew, ENABLED) },
+            ],
+          });
+        }
+        const offset = findProperty(sourceCode, options, 'systemClockOffset');
+        const offsetValue = offset && getConstant(sourceCode, offset.value);
+        if (offset && isNonZeroNumber(offsetValue)) {
+          report(offset, {
+            messageId: 'fixedClockOffset',
+            data: { target: site.target, offset: String(offsetValue) },
+            suggest: [
+              { messageId: 'removeClockOffset', fix: (fixer) => removeProperties(fixer, sourceCode, [offset]) },
+            ],
+          });
+        }
+      }
+
+      for (const site of findSitesMissingCorrection(sourceCode, sites, assignments, loadsConfigFile)) {
+        const options = resolveObject(sourceCode, site.options as TSESTree.Node) as TSESTree.ObjectExpression;
+        report(site.callee, {
+          messageId: 'clockSkewCorrectionMissing',
+          data: { target: site.target },
+          suggest: [
+            {
+              messageId: 'enableClockSkewCorrection',
+              fix: (fixer) => insertProperty(fixer, sourceCode, options, ENABLED),
+            },
+          ],
+        });
+      }
+
+      for (const { key, assignment } of assignments) {
+        const value = getConstant(sourceCode, assignment.right);
+        if (key === 'correctClockSkew' && value === false) {
+          report(assignment, {
+            messageId: 'clockSkewCorrectionDisabled',
+            data: { target: 'AWS.config' },
+            suggest: [
+              { messageId: 'enableClockSkewCorrection', fix: (fixer) => fixer.replaceText(assignment.right, 'true') },
+            ],
+          });
+        } else if (key === 'systemClockOffset' && isNonZeroNumber(value)) {
+          report(assignment, {
+            messageId: 'fixedClockOffset',
+            data: { target: 'AWS.config', offset: String(value) },
+            suggest: getRemoveAssignmentSuggestion(sourceCode, assignment),
+          });
+        }
+      }
+    });
+  },
+});
+
+/** Every v3 client, v2 service, `new AWS.Config(...)` and `AWS.config.update(...)` of the file. */
+function getOptionsSites(sourceCode: SourceCode, references: SdkReferences): OptionsSite[] {
+  const sites: OptionsSite[] = [];
+  for (const client of references.ofKind('client')) {
+    if (client.node.type !== AST_NODE_TYPES.NewExpression) continue;
+    const target =
+      client.info.sdk === 'v3' ? client.info.name : getV2Name(client, client.info.name);
+    sites.push({
+      target,
+      sdk: client.info.sdk,
+      kind: 'client',
+      callee: client.node.callee,
+      call: client.node,
+      options: client.node.arguments[0],
+    });
+  }
+  for (const config of references.ofKind('v2Config')) {
+    if (config.node.type !== AST_NODE_TYPES.NewExpression) continue;
+    sites.push({
+      target: 'AWS.Config',
+      sdk: 'v2',
+      kind: 'config',
+      callee: config.node.callee,
+      call: config.node,
+      options: config.node.arguments[0],
+    });
+  }
+  for (const global of references.ofKind('v2GlobalConfig')) {
+    const call = getGlobalConfigCall(global.node, 'update');
+    if (call) {
+      sites.push({
+        target: 'AWS.config',
+        sdk: 'v2',
+        kind: 'globalUpdate',
+        callee: call.callee,
+        call,
+        options: call.arguments[0],
+      });
+    }
+  }
+  return sites.sort((a, b) => a.call.range[0] - b.call.range[0]);
+}
+
+/** `AWS.S3` for the namespace, `aws-sdk/clients/s3` for a per-service module (whose class is anonymous). */
+function getV2Name(reference: SdkReference, name: string): string {
+  return reference.moduleId.startsWith(V2_CLIENT_PREFIX) ? reference.moduleId : `AWS.${name}`;
+}
+
+/** `AWS.config.<method>(...)`, the call, when `config` is the `AWS.config` member. */
+function getGlobalConfigCall(config: TSESTree.Node, method: string): TSESTree.CallExpression | undefined {
+  const member = config.parent;
+  const call = member?.parent;
+  return member?.type === AST_NODE_TYPES.MemberExpression &&
+    member.object === config &&
+    isMemberNamed(member, method) &&
+    call?.type === AST_NODE_TYPES.CallExpression &&
+    call.callee === member
+    ? call
+    : undefined;
+}
+
+/** E.g. `AWS.config.systemClockOffset = 5000;`, `AWS.config.correctClockSkew = false;`. */
+function getGlobalAssignments(references: SdkReferences): GlobalAssignment[] {
+  const assignments: GlobalAssignment[] = [];
+  for (const global of references.ofKind('v2GlobalConfig')) {
+    const member = global.node.parent;
+    const assignment = member?.parent;
+    for (const key of ['correctClockSkew', 'systemClockOffset']) {
+      if (
+        member?.type === AST_NODE_TYPES.MemberExpression &&
+        member.object === global.node &&
+        isMemberNamed(member, key) &&
+        assignment?.type === AST_NODE_TYPES.AssignmentExpression &&
+        assignment.left === member
+      ) {
+        assignments.push({ key, assignment });
+      }
+    }
+  }
+  return assignments;
+}
+
+/**
+ * The global configurations whose options are a literal the file shows in full and leave `correctClockSkew` out.
+ * `AWS.config.update` is reported once (the first call), and not at all when the file sets the key on the global
+ * config some other way (another `update`, `AWS.config.correctClockSkew = …`, `AWS.config.loadFromPath(file)`,
+ * `AWS.config = new AWS.Config(...)`);
+ * `new AWS.Config` is reported unless the object is changed later (`config.update(...)`). Per-service options
+ * without the key are not reported: they inherit the global setting.
+ */
+function findSitesMissingCorrection(
+  sourceCode: SourceCode,
+  sites: readonly OptionsSite[],
+  assignments: readonly GlobalAssignment[],
+  loadsConfigFile: boolean,
+): OptionsSite[] {
+  const lacksKey = (site: OptionsSite): boolean => {
+    const options = site.options && resolveObject(sourceCode, site.options);
+    return (
+      options !== undefined &&
+      !mayHaveProperty(sourceCode, options, 'correctClockSkew') &&
+      !isChangedLater(sourceCode, site.options as TSESTree.Node)
+    );
+  };
+  const updates = sites.filter((site) => site.kind === 'globalUpdate');
+  const globalSetElsewhere =
+    updates.some((site) => !lacksKey(site)) ||
+    assignments.some(({ key }) => key === 'correctClockSkew') ||
+    sites.some((site) => site.kind === 'config' && isGlobalReplacement(site.call) && !lacksKey(site)) ||
+    loadsConfigFile;
+  const missing = sites.filter(
+    (site) => site.kind === 'config' && lacksKey(site) && !isChangedLater(sourceCode, site.call),
+  );
+  const [firstUpdate] = updates;
+  if (firstUpdate && !globalSetElsewhere) {
+    missing.push(firstUpdate);
+  }
+  return missing;
+}
+
+/** E.g. `AWS.config = new AWS.Config({ ... })`. */
+function isGlobalReplacement(call: TSESTree.Node): boolean {
+  const assignment = call.parent;
+  return (
+    assignment?.type === AST_NODE_TYPES.AssignmentExpression &&
+    assignment.right === call &&
+    isMemberNamed(skipTransparent(assignment.left), 'config')
+  );
+}
+
+/**
+ * True when `node` is (or is held by) a variable that the file changes after building it: `opts.key = …`,
+ * `Object.assign(opts, …)`, `config.update(…)`, `config.loadFromPath(…)`. Its literal then tells only part of it.
+ */
+function isChangedLater(sourceCode: SourceCode, node: TSESTree.Node): boolean {
+  const variable = getHoldingVariable(sourceCode, node);
+  return (variable?.references ?? []).some(({ identifier }) => {
+    const parent = identifier.parent;
+    if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === identifier) {
+      const use = parent.parent;
+      return (
+        (use.type === AST_NODE_TYPES.AssignmentExpression && use.left === parent) ||
+        (use.type === AST_NODE_TYPES.CallExpression &&
+          use.callee === parent &&
+          (isMemberNamed(parent, 'update') || isMemberNamed(parent, 'loadFromPath')))
+      );
+    }
+    return (
+      parent?.type === AST_NODE_TYPES.CallExpression &&
+      parent.arguments[0] === identifier &&
+      isMemberNamed(skipTransparent(parent.callee), 'assign')
+    );
+  });
+}
+
+/** The variable `node` names, or the one it initializes (`const config = new AWS.Config(...)`). */
+function getHoldingVariable(sourceCode: SourceCode, node: TSESTree.Node): TSESLint.Scope.Variable | null {
+  const inner = skipTransparent(node);
+  if (inner.type === AST_NODE_TYPES.Identifier) {
+    return getVariable(sourceCode, inner);
+  }
+  const declarator = node.parent;
+  if (declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init === node) {
+    return sourceCode.getDeclaredVariables(declarator)[0] ?? null;
+  }
+  return null;
+}
+
+/** A boolean, number or string the file spells out: literals, constants (also destructured), `5 * 60_000`. */
+function getConstant(sourceCode: SourceCode, node: TSESTree.Node): unknown {
+  const value = resolveValue(sourceCode, node);
+  const result = value && ASTUtils.getStaticValue(value, sourceCode.getScope(value));
+  return result ? result.value : undefined;
+}
+
+function isNonZeroNumber(value: unknown): value is number {
+  return typeof value === 'number' && value !== 0 && !Number.isNaN(value);
+}
+
+function getRemoveAssignmentSuggestion(
+  sourceCode: SourceCode,
+  assignment: TSESTree.AssignmentExpression,
+): Suggestion[] {
+  const statement = assignment.parent;
+  return statement.type === AST_NODE_TYPES.ExpressionStatement && isInStatementList(statement)
+    ? [{ messageId: 'removeClockOffset', fix: (fixer) => removeStatement(fixer, sourceCode, statement) }]
+    : [];
+}
