@@ -1,0 +1,17 @@
+// Lambda (S3 trigger): copies each uploaded image into the thumbnails bucket.
+const { CopyObjectCommand, S3Client } = require('@aws-sdk/client-s3');
+
+// Built once per execution environment and reused by every warm invocation.
+const s3 = new S3Client({ region: process.env.AWS_REGION });
+
+exports.handler = async (event) => {
+  for (const record of event.Records) {
+    await s3.send(
+      new CopyObjectCommand({
+        Bucket: 'acme-thumbnails',
+        Key: record.s3.object.key,
+        CopySource: `${record.s3.bucket.name}/${record.s3.object.key}`,
+      }),
+    );
+  }
+};
