@@ -78,6 +78,31 @@ describe('configs', () => {
         .map(([name, rule]) => [`aws-credentials/${name}`, rule.meta.docs?.severity ?? 'error']),
     );
 
+  // The catalogue of ../shared/RULES.md, written out: moving a rule between configs must show in this diff.
+  it('recommended and strict hold the rules and severities of the rule catalogue', () => {
+    const recommended = {
+      'aws-credentials/no-credential-logging': 'error',
+      'aws-credentials/no-credentials-in-env': 'error',
+      'aws-credentials/no-hardcoded-credentials': 'error',
+      'aws-credentials/no-one-shot-credentials': 'error',
+      'aws-credentials/no-raw-metadata-requests': 'error',
+      'aws-credentials/no-static-credentials': 'error',
+      'aws-credentials/no-unrefreshed-profile-credentials': 'warn',
+      'aws-credentials/require-credential-expiration': 'error',
+      'aws-credentials/require-refresh-margin': 'warn',
+      'aws-credentials/require-session-token': 'error',
+      'aws-credentials/valid-session-duration': 'error',
+    };
+    expect(enabled('recommended')).toEqual(recommended);
+    expect(enabled('strict')).toEqual({
+      ...recommended,
+      'aws-credentials/no-client-per-request': 'error',
+      'aws-credentials/require-clock-skew-correction': 'error',
+      'aws-credentials/require-metadata-retries': 'error',
+      'aws-credentials/valid-presign-expiry': 'error',
+    });
+  });
+
   it('recommended enables exactly the rules whose docs say recommended', () => {
     expect(enabled('recommended')).toEqual(expected((level) => level === 'recommended'));
   });
