@@ -11,7 +11,7 @@ import {
 } from '../utils/fix.js';
 import { V2_CLIENT_PREFIX, type SdkInfo } from '../utils/sdk-modules.js';
 import { onSdkReferences, type SdkReference, type SdkReferences } from '../utils/sdk-references.js';
-import { findProperty, getStaticValue, getVariable, resolveObject, resolveValue } from '../utils/values.js';
+import { findProperty, getStaticValue, getVariable, resolveObject, resolveOptionsArgument, resolveValue } from '../utils/values.js';
 
 type Options = [{ allowLocalEndpoints?: boolean }];
 type MessageId = 'staticCredentials' | 'removeCredentials' | 'useProviderChain';
@@ -112,7 +112,7 @@ function checkV3Client(checker: Checker, client: SdkReference<Extract<SdkInfo, {
   if (client.info.sdk !== 'v3') {
     return [];
   }
-  const config = getConstructorOptions(sourceCode, client.node);
+  const config = resolveOptionsArgument(sourceCode, client.node);
   const credentials = config && findProperty(sourceCode, config, 'credentials');
   if (
     !config ||
@@ -221,12 +221,6 @@ function checkV2CredentialsAssignment(checker: Checker, config: SdkReference): F
       ? [{ messageId: 'removeCredentials', fix: (fixer) => removeStatement(fixer, checker.sourceCode, statement) }]
       : [];
   return [{ node: value, client: 'AWS.config', suggest }];
-}
-
-/** The options object of `new X(options)`, when the file defines it. */
-function getConstructorOptions(sourceCode: SourceCode, node: TSESTree.Node): TSESTree.ObjectExpression | undefined {
-  const [options] = node.type === AST_NODE_TYPES.NewExpression ? node.arguments : [];
-  return options && resolveObject(sourceCode, options);
 }
 
 /**

@@ -8,7 +8,7 @@ import { planImport, type ImportPlan } from '../utils/fix.js';
 import { getParentProperty, insertProperty } from '../utils/insert-property.js';
 import { collectReturnedObjects, mayHaveProperty, resolveFunction } from '../utils/provider-functions.js';
 import { onSdkReferences, type SdkReferences } from '../utils/sdk-references.js';
-import { findProperty, resolveObject } from '../utils/values.js';
+import { findProperty, resolveOptionsArgument } from '../utils/values.js';
 
 type MessageId = 'missingExpiration' | 'addExpiration' | 'wrapWithExpireAfter' | 'addExpireAfter';
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -85,7 +85,7 @@ export default createRule<[], MessageId>({
 function findProviderUses(sourceCode: SourceCode, references: SdkReferences): ProviderUse[] {
   const uses: ProviderUse[] = [];
   for (const client of references.ofKind('client')) {
-    const config = client.info.sdk === 'v3' ? getFirstArgumentObject(sourceCode, client.node) : undefined;
+    const config = client.info.sdk === 'v3' ? resolveOptionsArgument(sourceCode, client.node) : undefined;
     const credentials = config && findProperty(sourceCode, config, 'credentials');
     // A getter (`get credentials() { … }`) yields the credentials object itself, not a provider.
     if (credentials?.kind === 'init') {
@@ -103,7 +103,7 @@ function findProviderUses(sourceCode: SourceCode, references: SdkReferences): Pr
       }
       continue;
     }
-    const init = getFirstArgumentObject(sourceCode, provider.node);
+    const init = resolveOptionsArgument(sourceCode, provider.node);
     for (const key of ROLE_ASSUMER_KEYS) {
       const assumer = init && findProperty(sourceCode, init, key);
       if (assumer) {
@@ -121,13 +121,6 @@ function findProviderUses(sourceCode: SourceCode, references: SdkReferences): Pr
   return uses;
 }
 
-function getFirstArgumentObject(sourceCode: SourceCode, node: TSESTree.Node): TSESTree.ObjectExpression | undefined {
-  const argument =
-    node.type === AST_NODE_TYPES.NewExpression || node.type === AST_NODE_TYPES.CallExpression
-      ? node.arguments[0]
-      : undefined;
-  return argument && argument.type !== AST_NODE_TYPES.SpreadElement ? resolveObject(sourceCode, argument) : undefined;
-}
 
 /**
  * `createCredentialChain(…).expireAfter(ms)`, also called later on the variable that holds the chain

@@ -8,7 +8,7 @@ import { insertProperty } from '../utils/insert-property.js';
 import { collectReturnedObjects, mayHaveProperty, resolveFunction } from '../utils/provider-functions.js';
 import { onSdkReferences, type SdkReferences } from '../utils/sdk-references.js';
 import { maskSecret } from '../utils/secrets.js';
-import { findProperty, getBindingSource, getStaticValue, resolveObject, resolveValue } from '../utils/values.js';
+import { findProperty, getBindingSource, getStaticValue, resolveObject, resolveOptionsArgument, resolveValue } from '../utils/values.js';
 
 type MessageId = 'missingSessionToken' | 'misnamedSessionToken' | 'addSessionToken' | 'renameSessionToken';
 type Context = Readonly<TSESLint.RuleContext<MessageId, []>>;
@@ -113,7 +113,7 @@ function findCredentialTargets(sourceCode: SourceCode, references: SdkReferences
   const targets: CredentialTarget[] = [];
   for (const reference of references.all) {
     const { node, info } = reference;
-    const options = getFirstArgumentObject(sourceCode, node);
+    const options = resolveOptionsArgument(sourceCode, node);
     switch (info.kind) {
       case 'client':
         if (info.sdk === 'v2') addObject(options, true);
@@ -125,7 +125,7 @@ function findCredentialTargets(sourceCode: SourceCode, references: SdkReferences
         break;
       case 'v2GlobalConfig':
         for (const update of findConfigUpdates(sourceCode, node)) {
-          const options = getFirstArgumentObject(sourceCode, update);
+          const options = resolveOptionsArgument(sourceCode, update);
           addObject(options, true);
           addCredentialsValue(getCredentialsOf(options));
         }
@@ -191,13 +191,6 @@ function isSpread(node: TSESTree.Node): boolean {
   return node.type === AST_NODE_TYPES.SpreadElement;
 }
 
-function getFirstArgumentObject(sourceCode: SourceCode, node: TSESTree.Node): TSESTree.ObjectExpression | undefined {
-  const argument =
-    node.type === AST_NODE_TYPES.NewExpression || node.type === AST_NODE_TYPES.CallExpression
-      ? node.arguments[0]
-      : undefined;
-  return argument && argument.type !== AST_NODE_TYPES.SpreadElement ? resolveObject(sourceCode, argument) : undefined;
-}
 
 function resolveChildObject(
   sourceCode: SourceCode,

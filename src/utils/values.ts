@@ -204,6 +204,16 @@ export function resolveObject(sourceCode: SourceCode, node: TSESTree.Node): TSES
   return value?.type === AST_NODE_TYPES.ObjectExpression ? value : undefined;
 }
 
+/** The object literal the first argument of a call or `new` holds, when the file defines it: `new S3Client(config)`. */
+export function resolveOptionsArgument(
+  sourceCode: SourceCode,
+  node: TSESTree.Node,
+): TSESTree.ObjectExpression | undefined {
+  const [argument] =
+    node.type === AST_NODE_TYPES.NewExpression || node.type === AST_NODE_TYPES.CallExpression ? node.arguments : [];
+  return argument && argument.type !== AST_NODE_TYPES.SpreadElement ? resolveObject(sourceCode, argument) : undefined;
+}
+
 /** A string or number the file spells out: literals, constants, `a * b`, templates of constants. */
 export function getStaticValue(sourceCode: SourceCode, node: TSESTree.Node): string | number | undefined {
   const result = ASTUtils.getStaticValue(node, sourceCode.getScope(node));
