@@ -156,7 +156,10 @@ export function createLintConfig(configName: ConfigName): Linter.Config[] {
         parserOptions: { ecmaFeatures: { jsx: true } },
       },
       // Directives about rules this run does not load are not findings of ours.
-      linterOptions: { reportUnusedDisableDirectives: 'off', reportUnusedInlineConfigs: 'off' },
+      linterOptions: {
+        reportUnusedDisableDirectives: 'off',
+        ...(hasInlineConfigReports() && { reportUnusedInlineConfigs: 'off' }),
+      },
     },
     { name: `${TOOL_NAME}/commonjs`, files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs' } },
     {
@@ -166,6 +169,12 @@ export function createLintConfig(configName: ConfigName): Linter.Config[] {
     },
     { ...pluginConfig, files: allFiles },
   ];
+}
+
+/** ESLint 9.19 added `linterOptions.reportUnusedInlineConfigs`; older 9.x versions reject the key. */
+function hasInlineConfigReports(): boolean {
+  const [major = 0, minor = 0] = ESLint.version.split('.').map(Number);
+  return major > 9 || (major === 9 && minor >= 19);
 }
 
 /** Lists the files to lint, sorted; directories are walked without entering ignored ones or symbolic links. */
