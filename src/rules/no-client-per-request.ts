@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 
 import {
   getKeyName,
+  getOutermostWrapper,
   getPropertyName,
   isFunction,
   isMemberNamed,
@@ -9,8 +10,8 @@ import {
   type FunctionNode,
 } from '../utils/ast.js';
 import { createRule } from '../utils/create-rule.js';
-import { V2_CLIENT_PREFIX } from '../utils/sdk-modules.js';
-import { onSdkReferences, type SdkReference, type SdkReferences } from '../utils/sdk-references.js';
+import { onSdkReferences, type SdkReferences } from '../utils/sdk-references.js';
+import { getV2DisplayName } from '../utils/v2-config.js';
 import { resolveValue } from '../utils/values.js';
 
 type MessageId = 'clientPerRequest';
@@ -94,7 +95,7 @@ function getConstructions(references: SdkReferences): Construction[] {
   const constructions: Construction[] = [];
   for (const client of references.ofKind('client')) {
     if (client.node.type !== AST_NODE_TYPES.NewExpression) continue;
-    const name = client.info.sdk === 'v3' ? client.info.name : getV2Name(client, client.info.name);
+    const name = client.info.sdk === 'v3' ? client.info.name : getV2DisplayName(client);
     constructions.push({ node: client.node, name, kind: 'client' });
   }
   for (const provider of references.ofKind('provider')) {
@@ -106,11 +107,6 @@ function getConstructions(references: SdkReferences): Construction[] {
     constructions.push({ node: credentials.node, name: `AWS.${credentials.info.name}`, kind: 'credential provider' });
   }
   return constructions;
-}
-
-/** `AWS.S3` for the namespace, `aws-sdk/clients/s3` for a per-service module (whose class is anonymous). */
-function getV2Name(reference: SdkReference, name: string): string {
-  return reference.moduleId.startsWith(V2_CLIENT_PREFIX) ? reference.moduleId : `AWS.${name}`;
 }
 
 /**
@@ -200,7 +196,7 @@ function classifyFunction(sourceCode: SourceCode, fn: FunctionNode): Place | und
 
 /** The reads of the variable that names `fn`: `function main() {}` or `const main = async () => {}`. */
 function getFunctionReferences(sourceCode: SourceCode, fn: FunctionNode): TSESTree.Node[] {
-  const declarator = outermost(fn).parent;
+  const declarator = getOutermostWrapper(fn).parent;
   const owner =
     fn.type === AST_NODE_TYPES.FunctionDeclaration
       ? fn
@@ -217,7 +213,7 @@ function getFunctionReferences(sourceCode: SourceCode, fn: FunctionNode): TSESTr
 
 /** What the place where a function (or its name) is written tells: a loop callback, a handler export, a route. */
 function classifyFunctionValue(sourceCode: SourceCode, fn: FunctionNode, value: TSESTree.Node): Place | undefined {
-  const direct = outermost(value);
+  const direct = getOutermostWrapper(value);
   const call = direct.parent;
   // E.g. `records.forEach(async (record) => …)`, `ids.map(loadOne)`.
   if (
@@ -367,33 +363,24 @@ function isRequestResponseHandler(fn: FunctionNode): boolean {
 
 /** From `fn` in `middy(fn).use(x)` or `asyncHandler(fn)` up to the outermost wrapper call. */
 function skipWrapperCalls(node: TSESTree.Node): TSESTree.Node {
-  let current = outermost(node);
+  let current = getOutermostWrapper(node);
   for (;;) {
     const parent = current.parent;
     const isWrapper =
       parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === current && !isRouteRegistration(parent);
     if (isWrapper) {
-      current = outermost(parent);
+      current = getOutermostWrapper(parent);
     } else if (
       parent?.type === AST_NODE_TYPES.MemberExpression &&
       parent.object === current &&
       parent.parent.type === AST_NODE_TYPES.CallExpression &&
       parent.parent.callee === parent
     ) {
-      current = outermost(parent.parent);
+      current = getOutermostWrapper(parent.parent);
     } else {
       return current;
     }
   }
-}
-
-/** `x` in `(x as T)!`: the outermost node that still holds the same value. */
-function outermost(node: TSESTree.Node): TSESTree.Node {
-  let current = node;
-  while (current.parent && skipTransparent(current.parent) === skipTransparent(node)) {
-    current = current.parent;
-  }
-  return current;
 }
 
 /**
@@ -404,7 +391,7 @@ function outermost(node: TSESTree.Node): TSESTree.Node {
 function isLazilyInitialized(sourceCode: SourceCode, node: TSESTree.Node): boolean {
   const guards: string[] = [];
   // Up through `cached ?? new X()`, `cached ? cached : new X()`, TS wrappers.
-  let value = outermost(node);
+  let value = getOutermostWrapper(node);
   for (let parent = value.parent; parent; parent = value.parent) {
     if (parent.type === AST_NODE_TYPES.LogicalExpression && parent.right === value) {
       guards.push(sourceCode.getText(parent.left));
@@ -413,7 +400,7 @@ function isLazilyInitialized(sourceCode: SourceCode, node: TSESTree.Node): boole
     } else {
       break;
     }
-    value = outermost(parent);
+    value = getOutermostWrapper(parent);
   }
 
   const targets = getStorageTargets(sourceCode, value);
@@ -457,7 +444,7 @@ function getStorageTargets(sourceCode: SourceCode, value: TSESTree.Node): string
   const targets: string[] = [];
   for (const variable of sourceCode.getDeclaredVariables(parent)) {
     for (const reference of variable.references) {
-      const use = outermost(reference.identifier as TSESTree.Node);
+      const use = getOutermostWrapper(reference.identifier as TSESTree.Node);
       if (use.parent?.type === AST_NODE_TYPES.AssignmentExpression && use.parent.right === use) {
         targets.push(sourceCode.getText(use.parent.left));
       }

@@ -1,11 +1,19 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { isFunction, isMemberNamed, skipTransparent } from '../utils/ast.js';
+import { isFunction, skipTransparent } from '../utils/ast.js';
 import { createRule } from '../utils/create-rule.js';
 import type { CredentialSource } from '../utils/credential-sources.js';
 import { planImport, removeProperties } from '../utils/fix.js';
 import { describeCredentialSource, findOneShotSource, resolveCachedValue } from '../utils/one-shot-sources.js';
+import type { SdkInfo } from '../utils/sdk-modules.js';
 import { onSdkReferences, type SdkReference, type SdkReferences } from '../utils/sdk-references.js';
+import {
+  getGlobalConfigAssignment,
+  getGlobalConfigCall,
+  getV2Namespace,
+  getV2OptionsSite,
+  type V2OptionsSite,
+} from '../utils/v2-config.js';
 import { findProperty, resolveObject, resolveValue } from '../utils/values.js';
 
 type MessageId = 'oneShotCredentials' | 'useTemporaryCredentials' | 'useChainableTemporaryCredentials';
@@ -40,7 +48,6 @@ interface Checker {
 
 const PROVIDERS_MODULE = '@aws-sdk/credential-providers';
 const TEMPORARY_CREDENTIALS = 'fromTemporaryCredentials';
-const V2_NAMESPACE_MODULES: ReadonlySet<string> = new Set(['aws-sdk', 'aws-sdk/global']);
 /** The keys whose source decides between this rule and `no-static-credentials`: one object, one report. */
 const KEY_NAMES = ['accessKeyId', 'secretAccessKey'] as const;
 
@@ -74,7 +81,7 @@ export default createRule<[], MessageId>({
       const checker: Checker = { sourceCode, references };
       const findings = [
         ...references.ofKind('client').flatMap((client) => checkClient(checker, client)),
-        ...references.ofKind('v2Config').flatMap((config) => checkV2Config(checker, config)),
+        ...references.ofKind('v2Config').flatMap((config) => checkV2Options(checker, getV2OptionsSite(config))),
         ...references.ofKind('v2Credentials').flatMap((credentials) => checkV2Credentials(checker, credentials)),
         ...references.ofKind('v2GlobalConfig').flatMap((config) => checkV2GlobalConfig(checker, config)),
       ];
@@ -95,26 +102,18 @@ export default createRule<[], MessageId>({
 });
 
 /** `new S3Client({ credentials: { accessKeyId: Credentials.AccessKeyId, … } })`, v2 `new AWS.S3({ accessKeyId })`. */
-function checkClient(checker: Checker, client: SdkReference): Finding[] {
-  if (client.info.kind !== 'client' || client.node.type !== AST_NODE_TYPES.NewExpression) {
-    return [];
+function checkClient(checker: Checker, client: SdkReference<Extract<SdkInfo, { kind: 'client' }>>): Finding[] {
+  if (client.info.sdk === 'v2') {
+    return checkV2Options(checker, getV2OptionsSite(client));
   }
-  if (client.info.sdk === 'v3') {
-    return checkOptions(checker, client.node.arguments[0], { target: client.name, sdk: 'v3' });
-  }
-  // `aws-sdk/clients/s3` exports an anonymous class: its module id names it best.
-  const target = client.moduleId.startsWith('aws-sdk/clients/') ? client.moduleId : `AWS.${client.info.name}`;
-  const namespace = getNamespace(client, client.node.callee);
-  return checkOptions(checker, client.node.arguments[0], { target, sdk: 'v2', namespace });
+  return client.node.type === AST_NODE_TYPES.NewExpression
+    ? checkOptions(checker, client.node.arguments[0], { target: client.name, sdk: 'v3' })
+    : [];
 }
 
-/** `new AWS.Config({ accessKeyId: data.Credentials.AccessKeyId, … })`. */
-function checkV2Config(checker: Checker, config: SdkReference): Finding[] {
-  if (config.node.type !== AST_NODE_TYPES.NewExpression) {
-    return [];
-  }
-  const namespace = getNamespace(config, config.node.callee);
-  return checkOptions(checker, config.node.arguments[0], { target: 'AWS.Config', sdk: 'v2', namespace });
+/** `new AWS.S3({ accessKeyId })`, `new AWS.Config({ accessKeyId: data.Credentials.AccessKeyId, … })`. */
+function checkV2Options(checker: Checker, site: V2OptionsSite | undefined): Finding[] {
+  return site ? checkOptions(checker, site.options, { target: site.name, sdk: 'v2', namespace: site.namespace }) : [];
 }
 
 /**
@@ -220,7 +219,7 @@ function checkV2Credentials(checker: Checker, credentials: SdkReference): Findin
       replacement: {
         sdk: 'v2',
         location: node,
-        namespace: getNamespace(credentials, node.callee),
+        namespace: getV2Namespace(credentials),
         apply: (fixer, provider) => [fixer.replaceText(node, provider)],
       },
     },
@@ -232,20 +231,19 @@ function checkV2Credentials(checker: Checker, credentials: SdkReference): Findin
  * `secretAccessKey` / `sessionToken` assignments are the same finding and are not reported again).
  */
 function checkV2GlobalConfig(checker: Checker, config: SdkReference): Finding[] {
-  const member = config.node.parent;
-  if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== config.node) {
+  const namespace = getV2Namespace(config);
+  const update = getGlobalConfigCall(config.node, 'update');
+  if (update) {
+    // Named with the method, unlike `getV2DisplayName`: this rule's message names the call that receives the keys.
+    return checkOptions(checker, update.arguments[0], { target: 'AWS.config.update', sdk: 'v2', namespace });
+  }
+  const assigned = getGlobalConfigAssignment(config.node);
+  if (assigned?.assignment.operator !== '=') {
     return [];
   }
-  const namespace = getNamespace(config, config.node);
-  const parent = member.parent;
-  if (isMemberNamed(member, 'update') && parent.type === AST_NODE_TYPES.CallExpression && parent.callee === member) {
-    return checkOptions(checker, parent.arguments[0], { target: 'AWS.config.update', sdk: 'v2', namespace });
-  }
-  if (parent.type !== AST_NODE_TYPES.AssignmentExpression || parent.operator !== '=' || parent.left !== member) {
-    return [];
-  }
-  const { right } = parent;
-  if (isMemberNamed(member, 'credentials')) {
+  const { key, assignment } = assigned;
+  const { left: member, right } = assignment;
+  if (key === 'credentials') {
     const source = findCredentialsValueSource(checker, right);
     return source
       ? [
@@ -263,7 +261,7 @@ function checkV2GlobalConfig(checker: Checker, config: SdkReference): Finding[] 
         ]
       : [];
   }
-  const source = isMemberNamed(member, 'accessKeyId') ? findFirstSource(checker, [right]) : undefined;
+  const source = key === 'accessKeyId' ? findFirstSource(checker, [right]) : undefined;
   return source ? [{ node: member, target: 'AWS.config.accessKeyId', source }] : [];
 }
 
@@ -388,13 +386,3 @@ function isVisibleAt(sourceCode: SourceCode, node: TSESTree.Node, location: TSES
     }) && scope.childScopes.every(visit);
   return visit(sourceCode.getScope(node));
 }
-
-/** `AWS` in `new AWS.S3()` / `AWS.config`, when `AWS` is the whole `aws-sdk` namespace. */
-function getNamespace(reference: SdkReference, node: TSESTree.Node): TSESTree.Identifier | undefined {
-  const callee = skipTransparent(node);
-  const object = callee.type === AST_NODE_TYPES.MemberExpression ? skipTransparent(callee.object) : undefined;
-  return V2_NAMESPACE_MODULES.has(reference.moduleId) && object?.type === AST_NODE_TYPES.Identifier
-    ? object
-    : undefined;
-}
-

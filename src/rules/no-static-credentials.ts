@@ -9,8 +9,9 @@ import {
   removeProperties,
   removeStatement,
 } from '../utils/fix.js';
-import { V2_CLIENT_PREFIX, type SdkInfo } from '../utils/sdk-modules.js';
+import type { SdkInfo } from '../utils/sdk-modules.js';
 import { onSdkReferences, type SdkReference, type SdkReferences } from '../utils/sdk-references.js';
+import { getGlobalConfigAssignment, getV2OptionsSites, type V2OptionsSite } from '../utils/v2-config.js';
 import { findProperty, getStaticValue, getVariable, resolveObject, resolveOptionsArgument, resolveValue } from '../utils/values.js';
 
 type Options = [{ allowLocalEndpoints?: boolean }];
@@ -33,17 +34,8 @@ interface Checker {
   allowLocalEndpoints: boolean;
 }
 
-/** A v2 place that takes configuration options: a service constructor, `new AWS.Config`, `AWS.config.update`. */
-interface V2OptionsSite {
-  client: string;
-  options: TSESTree.Node | undefined;
-  /** The `AWS` identifier the site reaches the SDK through, when it has one. */
-  namespace: TSESTree.Identifier | undefined;
-}
-
 const PROVIDERS_MODULE = '@aws-sdk/credential-providers';
 const PROVIDER_CHAIN = 'fromNodeProviderChain';
-const V2_NAMESPACE_MODULES: ReadonlySet<string> = new Set(['aws-sdk', 'aws-sdk/global']);
 
 /** Hosts of local emulators (LocalStack, DynamoDB Local, MinIO in Docker), which need dummy static keys. */
 const LOCAL_HOSTS: ReadonlySet<string> = new Set([
@@ -130,37 +122,6 @@ function checkV3Client(checker: Checker, client: SdkReference<Extract<SdkInfo, {
   return [{ node: credentials, client: client.name, suggest }];
 }
 
-/** The service constructors, `new AWS.Config(...)` and `AWS.config.update(...)` calls of the file. */
-function getV2OptionsSites(references: SdkReferences): V2OptionsSite[] {
-  const sites: V2OptionsSite[] = [];
-  for (const client of references.ofKind('client')) {
-    if (client.info.sdk !== 'v2' || client.node.type !== AST_NODE_TYPES.NewExpression) continue;
-    // `aws-sdk/clients/s3` exports an anonymous class: its module id names it best.
-    const name = client.moduleId.startsWith(V2_CLIENT_PREFIX) ? client.moduleId : `AWS.${client.info.name}`;
-    const namespace = getNamespace(client, client.node.callee);
-    sites.push({ client: name, options: client.node.arguments[0], namespace });
-  }
-  for (const config of references.ofKind('v2Config')) {
-    if (config.node.type !== AST_NODE_TYPES.NewExpression) continue;
-    const namespace = getNamespace(config, config.node.callee);
-    sites.push({ client: 'AWS.Config', options: config.node.arguments[0], namespace });
-  }
-  for (const config of references.ofKind('v2GlobalConfig')) {
-    const member = config.node.parent;
-    const call = member?.parent;
-    if (
-      member?.type === AST_NODE_TYPES.MemberExpression &&
-      member.object === config.node &&
-      isMemberNamed(member, 'update') &&
-      call?.type === AST_NODE_TYPES.CallExpression &&
-      call.callee === member
-    ) {
-      sites.push({ client: 'AWS.config', options: call.arguments[0], namespace: getNamespace(config, config.node) });
-    }
-  }
-  return sites;
-}
-
 /** E.g. `new AWS.S3({ accessKeyId, secretAccessKey })`, `AWS.config.update({ credentials: new AWS.Credentials() })`. */
 function checkV2Options(checker: Checker, site: V2OptionsSite): Finding[] {
   const { sourceCode } = checker;
@@ -182,7 +143,7 @@ function checkV2Options(checker: Checker, site: V2OptionsSite): Finding[] {
     ];
     const providerChain = canUseChain && getV2ProviderChainSuggestion(sourceCode, site, accessKeyId, keys.slice(1));
     if (providerChain) suggest.push(providerChain);
-    findings.push({ node: accessKeyId, client: site.client, suggest });
+    findings.push({ node: accessKeyId, client: site.name, suggest });
   }
 
   const credentials = findProperty(sourceCode, options, 'credentials');
@@ -192,25 +153,18 @@ function checkV2Options(checker: Checker, site: V2OptionsSite): Finding[] {
     ];
     const providerChain = canUseChain && getV2ProviderChainSuggestion(sourceCode, site, credentials, []);
     if (providerChain) suggest.push(providerChain);
-    findings.push({ node: credentials, client: site.client, suggest });
+    findings.push({ node: credentials, client: site.name, suggest });
   }
   return findings;
 }
 
 /** E.g. `AWS.config.credentials = new AWS.Credentials(accessKeyId, secretAccessKey);`. */
 function checkV2CredentialsAssignment(checker: Checker, config: SdkReference): Finding[] {
-  const member = config.node.parent;
-  const assignment = member?.parent;
-  if (
-    member?.type !== AST_NODE_TYPES.MemberExpression ||
-    member.object !== config.node ||
-    !isMemberNamed(member, 'credentials') ||
-    assignment?.type !== AST_NODE_TYPES.AssignmentExpression ||
-    assignment.operator !== '=' ||
-    assignment.left !== member
-  ) {
+  const assigned = getGlobalConfigAssignment(config.node);
+  if (assigned?.key !== 'credentials' || assigned.assignment.operator !== '=') {
     return [];
   }
+  const { assignment } = assigned;
   const value = resolveValue(checker.sourceCode, assignment.right);
   if (!value || !isStaticV2Credentials(checker, value)) {
     return [];
@@ -373,12 +327,3 @@ function getV2ProviderChainSuggestion(
     ],
   };
 }
-
-/** `AWS` in `new AWS.S3()` / `AWS.config`, when `AWS` is the whole `aws-sdk` namespace. */
-function getNamespace(reference: SdkReference, node: TSESTree.Node): TSESTree.Identifier | undefined {
-  const callee = skipTransparent(node);
-  const object = callee.type === AST_NODE_TYPES.MemberExpression ? skipTransparent(callee.object) : undefined;
-  const isNamespace = V2_NAMESPACE_MODULES.has(reference.moduleId) && object?.type === AST_NODE_TYPES.Identifier;
-  return isNamespace ? object : undefined;
-}
-

@@ -6,6 +6,7 @@ import { planImport } from '../utils/fix.js';
 import { insertProperty } from '../utils/insert-property.js';
 import { mayHaveProperty } from '../utils/provider-functions.js';
 import { onSdkReferences, type SdkReferences } from '../utils/sdk-references.js';
+import { getGlobalConfigAssignment, getGlobalConfigCall } from '../utils/v2-config.js';
 import { findProperty, getStaticValue, resolveObject, resolveValue } from '../utils/values.js';
 
 type Options = [{ profilesAssumingRoles?: string[] }];
@@ -100,6 +101,7 @@ export default createRule<Options, MessageId>({
 function* findProfileProviders(sourceCode: SourceCode, references: SdkReferences): Generator<Finding> {
   for (const client of references.ofKind('client')) {
     if (client.node.type !== AST_NODE_TYPES.NewExpression) continue;
+    // v2 sites are named as written (`DynamoDB`, `SQS`), not by `getV2DisplayName`: the reports quote the code.
     const target = client.info.sdk === 'v3' ? client.info.name : sourceCode.getText(client.node.callee);
     for (const value of findCredentialValues(sourceCode, client.node.arguments[0])) {
       yield* client.info.sdk === 'v3'
@@ -131,23 +133,14 @@ function findCredentialValues(sourceCode: SourceCode, config: TSESTree.Node | un
 
 /** E.g. `AWS.config.update({ credentials })`, `AWS.config.credentials = creds`. */
 function findGlobalConfigCredentials(sourceCode: SourceCode, config: TSESTree.Node): TSESTree.Node[] {
-  const member = config.parent;
-  if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== config) {
-    return [];
+  const update = getGlobalConfigCall(config, 'update');
+  if (update) {
+    return findCredentialValues(sourceCode, update.arguments[0]);
   }
-  const use = member.parent;
-  if (isMemberNamed(member, 'update') && use.type === AST_NODE_TYPES.CallExpression && use.callee === member) {
-    return findCredentialValues(sourceCode, use.arguments[0]);
-  }
-  if (
-    isMemberNamed(member, 'credentials') &&
-    use.type === AST_NODE_TYPES.AssignmentExpression &&
-    use.operator === '=' &&
-    use.left === member
-  ) {
-    return resolveAlternatives(sourceCode, use.right);
-  }
-  return [];
+  const assigned = getGlobalConfigAssignment(config);
+  return assigned?.key === 'credentials' && assigned.assignment.operator === '='
+    ? resolveAlternatives(sourceCode, assigned.assignment.right)
+    : [];
 }
 
 /** What `node` may evaluate to, each branch resolved. E.g. `profile ? fromIni({ profile }) : undefined`. */

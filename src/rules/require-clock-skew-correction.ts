@@ -5,8 +5,13 @@ import { createRule } from '../utils/create-rule.js';
 import { isInStatementList, removeProperties, removeStatement } from '../utils/fix.js';
 import { insertProperty } from '../utils/insert-property.js';
 import { mayHaveProperty } from '../utils/provider-functions.js';
-import { V2_CLIENT_PREFIX } from '../utils/sdk-modules.js';
-import { onSdkReferences, type SdkReference, type SdkReferences } from '../utils/sdk-references.js';
+import { onSdkReferences, type SdkReferences } from '../utils/sdk-references.js';
+import {
+  getGlobalConfigAssignment,
+  getGlobalConfigCall,
+  getV2OptionsSites,
+  type GlobalConfigAssignment,
+} from '../utils/v2-config.js';
 import { findProperty, getVariable, resolveObject, resolveValue } from '../utils/values.js';
 
 type MessageId =
@@ -30,7 +35,7 @@ interface OptionsSite {
   target: string;
   sdk: 'v2' | 'v3';
   /** `new AWS.Config(...)` or `AWS.config.update(...)`: a configuration that other clients copy. */
-  kind: 'client' | 'config' | 'globalUpdate';
+  kind: 'client' | 'v2Config' | 'v2GlobalConfig';
   /** The callee: where a missing `correctClockSkew` is reported. */
   callee: TSESTree.Node;
   /** The `new` or call expression. */
@@ -38,13 +43,8 @@ interface OptionsSite {
   options: TSESTree.Node | undefined;
 }
 
-/** `AWS.config.<key> = value`. */
-interface GlobalAssignment {
-  key: string;
-  assignment: TSESTree.AssignmentExpression;
-}
-
 const ENABLED = 'correctClockSkew: true';
+const GLOBAL_KEYS: ReadonlySet<string> = new Set(['correctClockSkew', 'systemClockOffset']);
 
 export default createRule<[], MessageId>({
   name: 'require-clock-skew-correction',
@@ -76,7 +76,7 @@ export default createRule<[], MessageId>({
   create(context) {
     const { sourceCode } = context;
     return onSdkReferences(context, (references) => {
-      const sites = getOptionsSites(sourceCode, references);
+      const sites = getOptionsSites(references);
       const assignments = getGlobalAssignments(references);
       const loadsConfigFile = references
         .ofKind('v2GlobalConfig')
@@ -151,86 +151,42 @@ export default createRule<[], MessageId>({
   },
 });
 
-/** Every v3 client, v2 service, `new AWS.Config(...)` and `AWS.config.update(...)` of the file. */
-function getOptionsSites(sourceCode: SourceCode, references: SdkReferences): OptionsSite[] {
+/** Every v3 client, v2 service, `new AWS.Config(...)` and `AWS.config.update(...)` of the file, in source order. */
+function getOptionsSites(references: SdkReferences): OptionsSite[] {
   const sites: OptionsSite[] = [];
   for (const client of references.ofKind('client')) {
-    if (client.node.type !== AST_NODE_TYPES.NewExpression) continue;
-    const target =
-      client.info.sdk === 'v3' ? client.info.name : getV2Name(client, client.info.name);
+    if (client.info.sdk !== 'v3' || client.node.type !== AST_NODE_TYPES.NewExpression) continue;
     sites.push({
-      target,
-      sdk: client.info.sdk,
+      target: client.info.name,
+      sdk: 'v3',
       kind: 'client',
       callee: client.node.callee,
       call: client.node,
       options: client.node.arguments[0],
     });
   }
-  for (const config of references.ofKind('v2Config')) {
-    if (config.node.type !== AST_NODE_TYPES.NewExpression) continue;
+  for (const site of getV2OptionsSites(references)) {
     sites.push({
-      target: 'AWS.Config',
+      target: site.name,
       sdk: 'v2',
-      kind: 'config',
-      callee: config.node.callee,
-      call: config.node,
-      options: config.node.arguments[0],
+      kind: site.reference.info.kind,
+      callee: site.node.callee,
+      call: site.node,
+      options: site.options,
     });
-  }
-  for (const global of references.ofKind('v2GlobalConfig')) {
-    const call = getGlobalConfigCall(global.node, 'update');
-    if (call) {
-      sites.push({
-        target: 'AWS.config',
-        sdk: 'v2',
-        kind: 'globalUpdate',
-        callee: call.callee,
-        call,
-        options: call.arguments[0],
-      });
-    }
   }
   return sites.sort((a, b) => a.call.range[0] - b.call.range[0]);
 }
 
-/** `AWS.S3` for the namespace, `aws-sdk/clients/s3` for a per-service module (whose class is anonymous). */
-function getV2Name(reference: SdkReference, name: string): string {
-  return reference.moduleId.startsWith(V2_CLIENT_PREFIX) ? reference.moduleId : `AWS.${name}`;
-}
-
-/** `AWS.config.<method>(...)`, the call, when `config` is the `AWS.config` member. */
-function getGlobalConfigCall(config: TSESTree.Node, method: string): TSESTree.CallExpression | undefined {
-  const member = config.parent;
-  const call = member?.parent;
-  return member?.type === AST_NODE_TYPES.MemberExpression &&
-    member.object === config &&
-    isMemberNamed(member, method) &&
-    call?.type === AST_NODE_TYPES.CallExpression &&
-    call.callee === member
-    ? call
-    : undefined;
-}
-
-/** E.g. `AWS.config.systemClockOffset = 5000;`, `AWS.config.correctClockSkew = false;`. */
-function getGlobalAssignments(references: SdkReferences): GlobalAssignment[] {
-  const assignments: GlobalAssignment[] = [];
-  for (const global of references.ofKind('v2GlobalConfig')) {
-    const member = global.node.parent;
-    const assignment = member?.parent;
-    for (const key of ['correctClockSkew', 'systemClockOffset']) {
-      if (
-        member?.type === AST_NODE_TYPES.MemberExpression &&
-        member.object === global.node &&
-        isMemberNamed(member, key) &&
-        assignment?.type === AST_NODE_TYPES.AssignmentExpression &&
-        assignment.left === member
-      ) {
-        assignments.push({ key, assignment });
-      }
-    }
-  }
-  return assignments;
+/**
+ * E.g. `AWS.config.systemClockOffset = 5000;`, `AWS.config.correctClockSkew = false;`. Any operator counts here
+ * (`AWS.config.systemClockOffset += 5000`), where the credential rules take only `=`.
+ */
+function getGlobalAssignments(references: SdkReferences): GlobalConfigAssignment[] {
+  return references
+    .ofKind('v2GlobalConfig')
+    .flatMap((global) => getGlobalConfigAssignment(global.node) ?? [])
+    .filter(({ key }) => GLOBAL_KEYS.has(key));
 }
 
 /**
@@ -244,7 +200,7 @@ function getGlobalAssignments(references: SdkReferences): GlobalAssignment[] {
 function findSitesMissingCorrection(
   sourceCode: SourceCode,
   sites: readonly OptionsSite[],
-  assignments: readonly GlobalAssignment[],
+  assignments: readonly GlobalConfigAssignment[],
   loadsConfigFile: boolean,
 ): OptionsSite[] {
   const lacksKey = (site: OptionsSite): boolean => {
@@ -255,14 +211,14 @@ function findSitesMissingCorrection(
       !isChangedLater(sourceCode, site.options as TSESTree.Node)
     );
   };
-  const updates = sites.filter((site) => site.kind === 'globalUpdate');
+  const updates = sites.filter((site) => site.kind === 'v2GlobalConfig');
   const globalSetElsewhere =
     updates.some((site) => !lacksKey(site)) ||
     assignments.some(({ key }) => key === 'correctClockSkew') ||
-    sites.some((site) => site.kind === 'config' && isGlobalReplacement(site.call) && !lacksKey(site)) ||
+    sites.some((site) => site.kind === 'v2Config' && isGlobalReplacement(site.call) && !lacksKey(site)) ||
     loadsConfigFile;
   const missing = sites.filter(
-    (site) => site.kind === 'config' && lacksKey(site) && !isChangedLater(sourceCode, site.call),
+    (site) => site.kind === 'v2Config' && lacksKey(site) && !isChangedLater(sourceCode, site.call),
   );
   const [firstUpdate] = updates;
   if (firstUpdate && !globalSetElsewhere) {

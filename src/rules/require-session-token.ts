@@ -7,6 +7,7 @@ import { findCredentialSource } from '../utils/credential-sources.js';
 import { insertProperty } from '../utils/insert-property.js';
 import { collectReturnedObjects, mayHaveProperty, resolveFunction } from '../utils/provider-functions.js';
 import { onSdkReferences, type SdkReferences } from '../utils/sdk-references.js';
+import { getGlobalConfigCall } from '../utils/v2-config.js';
 import { maskSecret } from '../utils/secrets.js';
 import { findProperty, getBindingSource, getStaticValue, resolveObject, resolveOptionsArgument, resolveValue } from '../utils/values.js';
 
@@ -167,6 +168,7 @@ function findCredentialTargets(sourceCode: SourceCode, references: SdkReferences
  * `const { config } = require('aws-sdk')` (the tracker reports the pattern's property for that read).
  */
 function findConfigUpdates(sourceCode: SourceCode, read: TSESTree.Node): TSESTree.CallExpression[] {
+  // The destructured form is followed here only: the other rules never did, and sharing it would add reports there.
   const uses: TSESTree.Node[] =
     read.type === AST_NODE_TYPES.Property && read.parent.type === AST_NODE_TYPES.ObjectPattern
       ? sourceCode
@@ -174,17 +176,7 @@ function findConfigUpdates(sourceCode: SourceCode, read: TSESTree.Node): TSESTre
           .filter(({ defs }) => defs.some((def) => def.name === read.value))
           .flatMap(({ references }) => references.filter((ref) => ref.isRead()).map((ref) => ref.identifier))
       : [read];
-  return uses.flatMap((use) => {
-    const member = use.parent;
-    const call = member?.parent;
-    const isUpdate =
-      member !== undefined &&
-      isMemberNamed(member, 'update') &&
-      member.object === use &&
-      call?.type === AST_NODE_TYPES.CallExpression &&
-      call.callee === member;
-    return isUpdate ? [call] : [];
-  });
+  return uses.flatMap((use) => getGlobalConfigCall(use, 'update') ?? []);
 }
 
 function isSpread(node: TSESTree.Node): boolean {

@@ -75,6 +75,15 @@ export function isMemberNamed(node: TSESTree.Node, name: string): node is TSESTr
   return node.type === AST_NODE_TYPES.MemberExpression && getPropertyName(node) === name;
 }
 
+/** `(x as T)!` for `x` in it: the outermost node that still holds the same value as `node`. */
+export function getOutermostWrapper(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (current.parent && skipTransparent(current.parent) === skipTransparent(node)) {
+    current = current.parent;
+  }
+  return current;
+}
+
 /** `process.env`, also `process?.env` and `process['env']`. */
 export function isProcessEnv(node: TSESTree.Node): node is TSESTree.MemberExpression {
   const inner = skipTransparent(node);
