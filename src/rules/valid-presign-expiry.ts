@@ -1,6 +1,6 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { getPropertyName, isFunction, skipTransparent, type FunctionNode } from '../utils/ast.js';
+import { getOutermostWrapper, getPropertyName, isFunction, skipTransparent, type FunctionNode } from '../utils/ast.js';
 import { createRule } from '../utils/create-rule.js';
 import { mayHaveProperty } from '../utils/provider-functions.js';
 import { onSdkReferences, type SdkReferences } from '../utils/sdk-references.js';
@@ -61,7 +61,7 @@ export default createRule<[], MessageId>({
         const maximum = longTermKeys ? MAX_EXPIRY_SECONDS : CREDENTIALS_LIFETIME_SECONDS;
         if (expiresIn.seconds > maximum) {
           reported.add(expiresIn.property);
-          reportExpiry(context, expiresIn);
+          reportExpiry(context, expiresIn, maximum);
         }
       }
 
@@ -70,7 +70,7 @@ export default createRule<[], MessageId>({
         const expires = params && findExpiryProperty(sourceCode, params, 'Expires');
         if (expires && expires.seconds > MAX_EXPIRY_SECONDS && !reported.has(expires.property)) {
           reported.add(expires.property);
-          reportExpiry(context, expires);
+          reportExpiry(context, expires, MAX_EXPIRY_SECONDS);
         }
         const callee = skipTransparent(call.callee) as TSESTree.MemberExpression;
         const isSynchronous = getPropertyName(callee) === 'getSignedUrl' && isSynchronousForm(call);
@@ -112,10 +112,15 @@ function findExpiryProperty(sourceCode: SourceCode, node: TSESTree.Node, key: st
   return property && typeof seconds === 'number' && Number.isFinite(seconds) ? { key, property, seconds } : undefined;
 }
 
-function reportExpiry(context: Readonly<TSESLint.RuleContext<MessageId, []>>, expiry: Expiry): void {
+/** Reports `expiry`, offering each bound the rule accepts at this call (`maximum`): a clamp never leaves a report. */
+function reportExpiry(
+  context: Readonly<TSESLint.RuleContext<MessageId, []>>,
+  expiry: Expiry,
+  maximum: number,
+): void {
   const { sourceCode } = context;
   const tooLong = expiry.seconds > MAX_EXPIRY_SECONDS;
-  const bounds = tooLong ? [CREDENTIALS_LIFETIME_SECONDS, MAX_EXPIRY_SECONDS] : [CREDENTIALS_LIFETIME_SECONDS];
+  const bounds = [CREDENTIALS_LIFETIME_SECONDS, MAX_EXPIRY_SECONDS].filter((bound) => bound <= maximum);
   context.report({
     node: expiry.property,
     messageId: tooLong ? 'expiryTooLong' : 'expiryOutlivesCredentials',
@@ -197,8 +202,8 @@ function findV2PresignCalls(sourceCode: SourceCode, references: SdkReferences): 
 
 /** The expressions that hold the client: the construction itself and reads of the variable it is stored in. */
 function findReceivers(sourceCode: SourceCode, construction: TSESTree.Node): TSESTree.Node[] {
-  const receivers: TSESTree.Node[] = [outermostWrapper(construction)];
-  const declarator = outermostWrapper(construction).parent;
+  const receivers: TSESTree.Node[] = [getOutermostWrapper(construction)];
+  const declarator = getOutermostWrapper(construction).parent;
   const assignment = declarator;
   const id =
     declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.id.type === AST_NODE_TYPES.Identifier
@@ -211,18 +216,9 @@ function findReceivers(sourceCode: SourceCode, construction: TSESTree.Node): TSE
     if (!reference.isRead()) continue;
     // Only bindings that hold this client and nothing else.
     const value = resolveValue(sourceCode, reference.identifier as TSESTree.Identifier);
-    if (value === construction) receivers.push(outermostWrapper(reference.identifier as TSESTree.Node));
+    if (value === construction) receivers.push(getOutermostWrapper(reference.identifier as TSESTree.Node));
   }
   return receivers;
-}
-
-/** `x` in `(x as S3)!`: the outermost node that still holds the same value. */
-function outermostWrapper(node: TSESTree.Node): TSESTree.Node {
-  let current = node;
-  while (current.parent && skipTransparent(current.parent) === skipTransparent(node)) {
-    current = current.parent;
-  }
-  return current;
 }
 
 /** `s3.getSignedUrl(operation, params)`: two plain arguments and no callback. */
