@@ -192,7 +192,8 @@ export function addNamedImport(fixer: Fixer, sourceCode: SourceCode, moduleId: s
   }
 
   const lastRequire = body.findLast(isRequireStatement);
-  const usesRequire = lastRequire !== undefined || sourceCode.ast.sourceType === 'script';
+  // ESLint and oxlint call a CommonJS file's source type `commonjs`; only ES modules can `import`.
+  const usesRequire = lastRequire !== undefined || sourceCode.ast.sourceType !== 'module';
   const text = usesRequire
     ? `const { ${name} } = require(${source})`
     : `import { ${name} } from ${source}`;
@@ -298,7 +299,8 @@ function isRequireStatement(statement: TSESTree.ProgramStatement): boolean {
 }
 
 function isDirective(statement: TSESTree.ProgramStatement): boolean {
-  return statement.type === AST_NODE_TYPES.ExpressionStatement && statement.directive !== undefined;
+  // oxlint sets `directive: null` on every other expression statement; ESLint leaves the key out.
+  return statement.type === AST_NODE_TYPES.ExpressionStatement && typeof statement.directive === 'string';
 }
 
 /** The quote the file's first module specifier uses; single quotes when it has none. */

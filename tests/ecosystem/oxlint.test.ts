@@ -196,13 +196,10 @@ describe.skipIf(!hasDist)('oxlint with the built plugin (jsPlugins)', () => {
     expect(oxlint).toMatchObject([{ line: 2, column: 62, endColumn: 137 }]);
   });
 
-  // Known gap, pinned: oxlint's AST gives every ExpressionStatement `directive: null` where ESLint's has no
-  // `directive` property, and `addNamedImport` (src/utils/fix.ts) takes any statement whose `directive !== undefined`
-  // for a directive prologue. In a file with no top-level import or require (SDK loaded by `await import()`), a
-  // suggestion that adds an import puts it after the last top-level expression statement under oxlint, and at the top
-  // under ESLint. Checking `typeof statement.directive === 'string'` instead closes the gap: then this test must
-  // expect the ESLint output for oxlint too.
-  it('known gap: a suggestion that adds an import places it differently (directive: null)', async () => {
+  // oxlint's AST gives every ExpressionStatement `directive: null` where ESLint's has no `directive` property;
+  // `addNamedImport` (src/utils/fix.ts) checks for a string, so a suggestion that adds an import to a file with no
+  // top-level import (SDK loaded by `await import()`) puts it at the top under both.
+  it('a suggestion that adds an import places it as under ESLint (directive: null)', async () => {
     const source = [
       "const { STSClient, AssumeRoleCommand } = await import('@aws-sdk/client-sts');",
       "const { SNSClient } = await import('@aws-sdk/client-sns');",
@@ -233,7 +230,7 @@ describe.skipIf(!hasDist)('oxlint with the built plugin (jsPlugins)', () => {
     expect(source.slice(0, range[0]) + text + source.slice(range[1])).toBe(
       [newImport, first, second, third, fixedCall, ''].join('\n'),
     );
-    expect(readFileSync(file, 'utf8')).toBe([first, second, third, fixedCall, newImport, ''].join('\n'));
+    expect(readFileSync(file, 'utf8')).toBe([newImport, first, second, third, fixedCall, ''].join('\n'));
   });
 });
 

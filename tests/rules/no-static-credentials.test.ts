@@ -165,6 +165,51 @@ function load(require) {
   ],
   invalid: [
     {
+      // A CommonJS file with no top-level require: the provider is added with `require`, after 'use strict'.
+      code: `
+'use strict';
+function makeClient() {
+  const { S3Client } = require('@aws-sdk/client-s3');
+  return new S3Client({ credentials: { accessKeyId: id, secretAccessKey: secret } });
+}
+      `,
+      languageOptions: commonjs,
+      errors: [
+        {
+          messageId: 'staticCredentials',
+          data: { client: 'S3Client' },
+          line: 5,
+          column: 25,
+          endLine: 5,
+          endColumn: 82,
+          suggestions: [
+            {
+              messageId: 'removeCredentials',
+              output: `
+'use strict';
+function makeClient() {
+  const { S3Client } = require('@aws-sdk/client-s3');
+  return new S3Client({});
+}
+      `,
+            },
+            {
+              messageId: 'useProviderChain',
+              data: providerChain,
+              output: `
+'use strict';
+const { fromNodeProviderChain } = require('@aws-sdk/credential-providers');
+function makeClient() {
+  const { S3Client } = require('@aws-sdk/client-s3');
+  return new S3Client({ credentials: fromNodeProviderChain() });
+}
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
       // v2 `config` destructured from the module: its `update` call is the global config's.
       code: `
 const { config } = require('aws-sdk');
