@@ -1,7 +1,6 @@
 // The oxlint path: the built plugin loaded by oxlint through `jsPlugins` reports exactly what ESLint reports.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -11,7 +10,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const DIST = path.join(ROOT, 'dist/index.js');
-const OXLINT = path.join(path.dirname(createRequire(import.meta.url).resolve('oxlint/package.json')), 'bin/oxlint');
+/**
+ * oxlint is installed by this test, not listed in package.json: the registry CI reaches serves its Linux binaries
+ * only, so a lock file can never hold the other platforms' optional packages and `npm ci` would refuse it.
+ */
+const OXLINT_VERSION = '1.94.0';
+const OXLINT_HOME = path.join(ROOT, 'node_modules/.cache', `oxlint-${OXLINT_VERSION}`);
+const OXLINT_PACKAGE = path.join(OXLINT_HOME, 'node_modules/oxlint');
+const OXLINT = path.join(OXLINT_PACKAGE, 'bin/oxlint');
 const NAMESPACE = 'aws-credentials';
 
 /** One finding, as both linters can state it: 1-based lines and UTF-16 columns, end exclusive. */
@@ -41,6 +47,16 @@ interface BuiltPlugin {
 
 const hasDist = existsSync(DIST);
 const temporaryDirectories: string[] = [];
+
+beforeAll(() => {
+  if (existsSync(OXLINT)) return;
+  const install = spawnSync(
+    'npm',
+    ['install', '--prefix', OXLINT_HOME, '--no-save', '--no-package-lock', '--no-audit', '--no-fund', `oxlint@${OXLINT_VERSION}`],
+    { encoding: 'utf8' },
+  );
+  if (install.status !== 0) throw new Error(`npm install oxlint@${OXLINT_VERSION} failed:\n${install.stderr}`);
+}, 120_000);
 
 afterAll(() => {
   for (const directory of temporaryDirectories) rmSync(directory, { recursive: true, force: true });
@@ -173,7 +189,7 @@ describe.skipIf(!hasDist)('oxlint with the built plugin (jsPlugins)', () => {
   it('the oxlint.config.js of docs/oxlint.md takes the rules from configs.recommended', async () => {
     const { project } = createProject('{}');
     // The config imports `oxlint` (for defineConfig) and the plugin from the project's node_modules.
-    symlinkSync(path.join(ROOT, 'node_modules/oxlint'), path.join(project, 'node_modules/oxlint'), 'dir');
+    symlinkSync(OXLINT_PACKAGE, path.join(project, 'node_modules/oxlint'), 'dir');
     writeFileSync(path.join(project, 'package.json'), JSON.stringify({ type: 'module' }));
     const config = path.join(project, 'oxlint.config.js');
     writeFileSync(config, readDocumentedBlock('`oxlint.config.js` (follows `configs.recommended`)', 'js'));
