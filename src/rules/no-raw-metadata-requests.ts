@@ -110,8 +110,12 @@ export default createRule<[], MessageId>({
     schema: [],
   },
   create(context) {
-    // Test fixtures and SSRF tests spell these URLs on purpose.
-    if (TEST_FILE.test(relative(context.cwd, context.filename))) {
+    // A file that never spells a metadata address requests none (a module constant is spelled in the file too);
+    // test fixtures and SSRF tests spell these URLs on purpose.
+    if (
+      !mentionsMetadataHost(context.sourceCode.text) ||
+      TEST_FILE.test(relative(context.cwd, context.filename))
+    ) {
       return {};
     }
     const candidates: StringNode[] = [];

@@ -40,6 +40,8 @@ export interface SdkReferences {
 }
 
 interface FileState {
+  /** Whether the text names an SDK module at all; when not, nothing else is ever computed. */
+  mentionsSdk: boolean;
   dynamicImports: Set<TSESTree.ImportExpression>;
   /** `null` once the file is known to use no SDK module. */
   result?: SdkReferences | null;
@@ -58,7 +60,10 @@ export function onSdkReferences(
   handler: (references: SdkReferences) => void,
 ): TSESLint.RuleListener {
   const { sourceCode } = context;
-  const state = getFileState(sourceCode.ast);
+  const state = getFileState(sourceCode);
+  if (!state.mentionsSdk) {
+    return {};
+  }
   return {
     ImportExpression(node) {
       state.dynamicImports.add(node);
@@ -72,13 +77,22 @@ export function onSdkReferences(
   };
 }
 
-function getFileState(program: TSESTree.Program): FileState {
-  let state = fileStates.get(program);
+function getFileState(sourceCode: Readonly<TSESLint.SourceCode>): FileState {
+  let state = fileStates.get(sourceCode.ast);
   if (!state) {
-    state = { dynamicImports: new Set() };
-    fileStates.set(program, state);
+    state = { dynamicImports: new Set(), mentionsSdk: mentionsSdkModule(sourceCode.text) };
+    fileStates.set(sourceCode.ast, state);
   }
   return state;
+}
+
+/**
+ * Every module id the catalog covers contains `aws-sdk` or `@smithy/`, so a file whose text holds neither loads
+ * no SDK module (short of building the id at run time, which no reference pass could follow): its SDK rules add
+ * no listener at all. This is what makes the plugin cost almost nothing on the files that make up most projects.
+ */
+function mentionsSdkModule(text: string): boolean {
+  return text.includes('aws-sdk') || text.includes('@smithy/');
 }
 
 function collectSdkReferences(
