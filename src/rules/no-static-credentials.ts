@@ -110,6 +110,7 @@ function checkV3Client(checker: Checker, client: SdkReference<Extract<SdkInfo, {
     !config ||
     !credentials ||
     isLocalEndpointConfig(checker, config) ||
+    isLongTermKeyStsClient(checker, client) ||
     !isStaticCredentialsObject(checker, credentials.value)
   ) {
     return [];
@@ -175,6 +176,22 @@ function checkV2CredentialsAssignment(checker: Checker, config: SdkReference): F
       ? [{ messageId: 'removeCredentials', fix: (fixer) => removeStatement(fixer, checker.sourceCode, statement) }]
       : [];
   return [{ node: value, client: 'AWS.config', suggest }];
+}
+
+/**
+ * STS `GetFederationToken` and `GetSessionToken` must be called with an IAM user's long-term keys (a role's
+ * credentials are refused), so an STS client in a file that sends them is given static keys on purpose.
+ */
+function isLongTermKeyStsClient(
+  checker: Checker,
+  client: SdkReference<Extract<SdkInfo, { kind: 'client' }>>,
+): boolean {
+  return (
+    client.info.service === 'sts' &&
+    checker.references
+      .ofKind('command')
+      .some(({ info }) => info.operation === 'GetFederationToken' || info.operation === 'GetSessionToken')
+  );
 }
 
 /**

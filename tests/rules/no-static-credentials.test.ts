@@ -7,6 +7,12 @@ const v2ProviderChain = { provider: 'new AWS.CredentialProviderChain()' };
 
 ruleTester.run('no-static-credentials', rule, {
   valid: [
+    // GetFederationToken needs an IAM user's long-term keys: the STS client holds them on purpose (@uppy/companion).
+    `
+import { STSClient, GetFederationTokenCommand } from '@aws-sdk/client-sts';
+const sts = new STSClient({ region, credentials: { accessKeyId: config.key, secretAccessKey: config.secret } });
+export const federate = (name) => sts.send(new GetFederationTokenCommand({ Name: name, DurationSeconds: 3600 }));
+    `,
     // Keys read off a refreshing v2 credentials object are no-one-shot-credentials' report: one object, one report.
     `
 import AWS from 'aws-sdk';
