@@ -323,7 +323,9 @@ function isDateNowMember(node: TSESTree.Node): boolean {
 
 /**
  * Comparisons that check, not schedule: `if (expired) throw …` (a loader rejecting stale credentials, as the SDK's
- * own `credential_process` does), and assertions (`assert(…)`, `expect(…)`).
+ * own `credential_process` does), `if (expired) credentials = extend(credentials, …)` (expired credentials given a
+ * new lease, as the SDK's instance-metadata static stability does: nothing is fetched), and assertions
+ * (`assert(…)`, `expect(…)`).
  */
 function isValidationOrAssertion(comparison: TSESTree.BinaryExpression): boolean {
   let current: TSESTree.Node = comparison;
@@ -336,11 +338,10 @@ function isValidationOrAssertion(comparison: TSESTree.BinaryExpression): boolean
   const parent = current.parent;
   if (parent?.type === AST_NODE_TYPES.IfStatement && parent.test === current) {
     const body = parent.consequent;
+    const only = body.type === AST_NODE_TYPES.BlockStatement && body.body.length === 1 ? body.body[0] : body;
     return (
-      body.type === AST_NODE_TYPES.ThrowStatement ||
-      (body.type === AST_NODE_TYPES.BlockStatement &&
-        body.body.length === 1 &&
-        body.body[0]?.type === AST_NODE_TYPES.ThrowStatement)
+      only?.type === AST_NODE_TYPES.ThrowStatement ||
+      (only?.type === AST_NODE_TYPES.ExpressionStatement && isSelfExtension(only.expression))
     );
   }
   if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee !== current) {
@@ -349,6 +350,23 @@ function isValidationOrAssertion(comparison: TSESTree.BinaryExpression): boolean
     return callee.type === AST_NODE_TYPES.Identifier && (callee.name === 'assert' || callee.name === 'expect');
   }
   return false;
+}
+
+/** `credentials = extend(credentials, …)`: a new value made from the same credentials, not fetched anew. */
+function isSelfExtension(expression: TSESTree.Expression): boolean {
+  if (
+    expression.type !== AST_NODE_TYPES.AssignmentExpression ||
+    expression.operator !== '=' ||
+    expression.left.type !== AST_NODE_TYPES.Identifier
+  ) {
+    return false;
+  }
+  const { name } = expression.left;
+  const value = skipTransparent(expression.right);
+  return (
+    value.type === AST_NODE_TYPES.CallExpression &&
+    value.arguments.some((argument) => argument.type === AST_NODE_TYPES.Identifier && argument.name === name)
+  );
 }
 
 /** The term analysis, sharing the file's SDK references (loaded on first need). */
