@@ -1,0 +1,72 @@
+// The lint configs the benchmark compares: the CLI's own config (`createLintConfig`) with all, none or one rule.
+import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const NAMESPACE = 'aws-credentials';
+
+/**
+ * Copies the built plugin (`dist/` and `package.json`, which `dist/index.js` reads) to `target`, so that every
+ * process of one benchmark run loads the same code even if `dist/` is rebuilt meanwhile. Packages still resolve
+ * from the project's node_modules (the copy is inside the project).
+ */
+export function snapshotPlugin(target) {
+  rmSync(target, { recursive: true, force: true });
+  mkdirSync(target, { recursive: true });
+  cpSync(path.join(ROOT, 'dist'), path.join(target, 'dist'), { recursive: true });
+  cpSync(path.join(ROOT, 'package.json'), path.join(target, 'package.json'));
+}
+
+/** Loads `createLintConfig` from a plugin snapshot (or the project itself) and the helpers built on it. */
+export async function loadLintConfigs(pluginRoot = ROOT) {
+  const { createLintConfig } = await import(pathToFileURL(path.join(pluginRoot, 'dist', 'cli', 'main.js')).href);
+  const secrets = await import(pathToFileURL(path.join(pluginRoot, 'dist', 'utils', 'secrets.js')).href);
+
+  /** The rule IDs (`aws-credentials/<name>`) of the built plugin's `all` config, sorted. */
+  const listRuleIds = () => Object.keys(pluginEntry(createLintConfig('all')).rules ?? {}).sort();
+
+  /**
+   * The CLI's config for `mode`: `floor` (same files, languages and parsers, no rule), `empty-rule` (the floor plus
+   * one rule that listens to nothing: what ESLint costs as soon as any rule is on), `all` (every rule), or
+   * `rule:<id>` (that rule alone). The CLI's ignores (`dist/`, `build/`, …) are dropped: packages publish their code
+   * there, and the corpus holds nothing else.
+   */
+  const createBenchConfig = (mode) => {
+    const config = createLintConfig('all').filter((entry) => !entry.name?.endsWith('/ignores'));
+    const plugin = pluginEntry(config);
+    if (mode === 'all') return config;
+    let rules = {};
+    if (mode === 'empty-rule') {
+      return [...config.map((entry) => (entry === plugin ? { ...entry, rules } : entry)), EMPTY_RULE_CONFIG];
+    }
+    if (mode.startsWith('rule:')) {
+      const ruleId = mode.slice('rule:'.length);
+      if (!(ruleId in (plugin.rules ?? {}))) throw new Error(`unknown rule ${ruleId}`);
+      rules = { [ruleId]: plugin.rules[ruleId] };
+    } else if (mode !== 'floor') {
+      throw new Error(`unknown mode ${mode}`);
+    }
+    return config.map((entry) => (entry === plugin ? { ...entry, rules } : entry));
+  };
+
+  return { listRuleIds, createBenchConfig, secrets };
+}
+
+/** A rule that listens to nothing, in its own plugin. */
+const EMPTY_RULE_CONFIG = {
+  name: 'bench/empty-rule',
+  plugins: { bench: { rules: { empty: { meta: { type: 'problem', schema: [] }, create: () => ({}) } } } },
+  rules: { 'bench/empty': 'error' },
+};
+
+/** Whether a lint message comes from this plugin. */
+export function isPluginMessage(message) {
+  return message.ruleId?.startsWith(`${NAMESPACE}/`) === true;
+}
+
+function pluginEntry(config) {
+  const entry = config.find((candidate) => candidate.plugins?.[NAMESPACE] !== undefined);
+  if (entry === undefined) throw new Error('createLintConfig returned no entry with the plugin');
+  return entry;
+}
