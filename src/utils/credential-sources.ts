@@ -171,14 +171,23 @@ function getCallbackResponse(
   references: SdkReferences,
   identifier: TSESTree.Identifier,
 ): CredentialSource | undefined {
+  const call = getCallbackResultCall(sourceCode, identifier);
+  return call && getStsMethodCall(sourceCode, references, call);
+}
+
+/**
+ * The call that delivers `identifier` as its result: `identifier` is the second parameter of a Node-style callback
+ * `(err, result) => …` given as the call's last argument. E.g. `data` in `sts.assumeRole(params, (err, data) => …)`.
+ */
+export function getCallbackResultCall(
+  sourceCode: SourceCode,
+  identifier: TSESTree.Identifier,
+): TSESTree.CallExpression | undefined {
   const def = getVariable(sourceCode, identifier)?.defs[0];
   const callback = def?.type === 'Parameter' ? def.node : undefined;
   if (!isFunction(callback) || callback.params[1] !== def?.name) {
     return undefined;
   }
   const call = callback.parent;
-  if (call.type !== AST_NODE_TYPES.CallExpression || call.arguments.at(-1) !== callback) {
-    return undefined;
-  }
-  return getStsMethodCall(sourceCode, references, call);
+  return call.type === AST_NODE_TYPES.CallExpression && call.arguments.at(-1) === callback ? call : undefined;
 }

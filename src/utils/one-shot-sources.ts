@@ -4,8 +4,8 @@
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { getPropertyName, isFunction, isMemberNamed, skipTransparent } from './ast.js';
-import { findCredentialSource, type CredentialSource } from './credential-sources.js';
+import { getPropertyName, isMemberNamed, skipTransparent } from './ast.js';
+import { findCredentialSource, getCallbackResultCall, type CredentialSource } from './credential-sources.js';
 import type { SdkReferences } from './sdk-references.js';
 import { getBindingSource, getVariable, resolveValue, type BindingSource } from './values.js';
 
@@ -163,13 +163,8 @@ function isGetCredentialsResult(
   references: SdkReferences,
   identifier: TSESTree.Identifier,
 ): boolean {
-  const def = getVariable(sourceCode, identifier)?.defs[0];
-  const callback = def?.type === 'Parameter' ? def.node : undefined;
-  if (!isFunction(callback) || callback.params[1] !== def?.name) {
-    return false;
-  }
-  const call = callback.parent;
-  if (call.type !== AST_NODE_TYPES.CallExpression || call.arguments.at(-1) !== callback) {
+  const call = getCallbackResultCall(sourceCode, identifier);
+  if (!call) {
     return false;
   }
   const callee = skipTransparent(call.callee);
