@@ -4,7 +4,7 @@ import { getPropertyName, isMemberNamed, isProcessEnv, skipTransparent } from '.
 import { createRule } from '../utils/create-rule.js';
 import { findCredentialSource } from '../utils/credential-sources.js';
 import { removeProperty } from '../utils/fix.js';
-import { onSdkReferences, type SdkReferences } from '../utils/sdk-references.js';
+import { mentionsSdk, onSdkReferences, type SdkReferences } from '../utils/sdk-references.js';
 import { findProperty, getBindingSource, resolveValue } from '../utils/values.js';
 
 type MessageId = 'credentialLogged' | 'logAccessKeyIdOnly';
@@ -84,6 +84,13 @@ const V2_KEYLESS_CLASSES: ReadonlySet<string> = new Set(['CredentialProviderChai
 /** How deep arguments, bindings and local object literals are followed; guards against cycles. */
 const MAX_DEPTH = 8;
 
+/**
+ * Every shape this rule reports without the SDK spells one of these: `process.env` (whole, or its secret keys), a
+ * `secretAccessKey`/`SecretAccessKey` member or key, a `sessionToken`/`SessionToken`/`Token` member. Files that name
+ * the SDK are checked whatever their text.
+ */
+const MAY_LOG_CREDENTIALS = /env|[Tt]oken|ecretAccessKey/;
+
 export default createRule<[], MessageId>({
   name: 'no-credential-logging',
   meta: {
@@ -104,6 +111,9 @@ export default createRule<[], MessageId>({
     schema: [],
   },
   create(context) {
+    if (!mentionsSdk(context.sourceCode) && !MAY_LOG_CREDENTIALS.test(context.sourceCode.text)) {
+      return {};
+    }
     const calls: TSESTree.CallExpression[] = [];
     let references: SdkReferences | undefined;
     // Object-level shapes (an STS response, a resolved identity) need the SDK references; the member and

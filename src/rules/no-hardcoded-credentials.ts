@@ -33,6 +33,13 @@ const MIN_ACCESS_KEY_ID_ENTROPY = 3;
 /** `new AWS.Credentials(accessKeyId, secretAccessKey, sessionToken)` (v2): what each argument position holds. */
 const CREDENTIALS_ARGUMENT_NAMES = [undefined, 'secretAccessKey', 'sessionToken'] as const;
 
+/**
+ * What the text of any file this rule reports contains: a key ID prefix (`AKIA`, `ASIA`, `ABIA`, `ACCA`, `A3T…`,
+ * matched from its second letter), a `secret` or `token` name, or an escape sequence that may spell either. One
+ * linear scan that spares most files a listener on every string.
+ */
+const MAY_HOLD_CREDENTIAL = /KIA|SIA|BIA|CCA|3T|secret|token|\\[ux]/i;
+
 export default createRule<Options, MessageId>({
   name: 'no-hardcoded-credentials',
   meta: {
@@ -68,6 +75,9 @@ export default createRule<Options, MessageId>({
     defaultOptions: [{ allowedValues: [] }],
   },
   create(context, [{ allowedValues = [] }]) {
+    if (!MAY_HOLD_CREDENTIAL.test(context.sourceCode.text)) {
+      return {};
+    }
     const allowed = new Set(allowedValues);
     const isAllowed = (value: string): boolean => allowed.has(value) || isPlaceholderCredential(value);
 

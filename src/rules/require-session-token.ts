@@ -6,7 +6,7 @@ import { getSiblingFieldText } from '../utils/credential-fields.js';
 import { findCredentialSource } from '../utils/credential-sources.js';
 import { insertProperty } from '../utils/insert-property.js';
 import { collectReturnedObjects, mayHaveProperty, resolveFunction } from '../utils/provider-functions.js';
-import { onSdkReferences, type SdkReferences } from '../utils/sdk-references.js';
+import { mentionsSdk, onSdkReferences, type SdkReferences } from '../utils/sdk-references.js';
 import { getGlobalConfigCall } from '../utils/v2-config.js';
 import { maskSecret } from '../utils/secrets.js';
 import { findProperty, getBindingSource, getStaticValue, resolveObject, resolveOptionsArgument, resolveValue } from '../utils/values.js';
@@ -72,6 +72,10 @@ export default createRule<[], MessageId>({
   },
   create(context) {
     const { sourceCode } = context;
+    // Every report is about credentials given to the SDK: nothing to note in a file that names no SDK module.
+    if (!mentionsSdk(sourceCode)) {
+      return {};
+    }
     let readsEnvSessionToken = false;
     const noteEnvRead = (node: TSESTree.Node): void => {
       readsEnvSessionToken ||= isEnvSessionTokenRead(node);

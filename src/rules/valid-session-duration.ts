@@ -4,7 +4,7 @@ import { getPropertyName, isMemberNamed, skipTransparent } from '../utils/ast.js
 import { createRule } from '../utils/create-rule.js';
 import { STS_CREDENTIAL_OPERATIONS } from '../utils/credential-sources.js';
 import type { ProviderName, V2CredentialsName } from '../utils/sdk-modules.js';
-import { onSdkReferences, type SdkReferences } from '../utils/sdk-references.js';
+import { mentionsSdk, onSdkReferences, type SdkReferences } from '../utils/sdk-references.js';
 import { findProperty, getStaticValue, resolveObject, resolveValue } from '../utils/values.js';
 
 type MessageId = 'durationTooShort' | 'durationTooLong' | 'chainedDurationTooLong' | 'clampDuration';
@@ -106,6 +106,10 @@ export default createRule<[], MessageId>({
     schema: [],
   },
   create(context) {
+    // STS calls need an SDK client: a file that names no SDK module makes none.
+    if (!mentionsSdk(context.sourceCode)) {
+      return {};
+    }
     const methodCalls: TSESTree.CallExpression[] = [];
     return {
       ...onSdkReferences(context, (references) => {

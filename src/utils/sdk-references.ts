@@ -77,6 +77,11 @@ export function onSdkReferences(
   };
 }
 
+/** Whether the file's text names an SDK module at all (cached per file): the gate for SDK-only listeners. */
+export function mentionsSdk(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  return getFileState(sourceCode).mentionsSdk;
+}
+
 function getFileState(sourceCode: Readonly<TSESLint.SourceCode>): FileState {
   let state = fileStates.get(sourceCode.ast);
   if (!state) {
