@@ -1,7 +1,8 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { getKeyName, getPropertyName, skipTransparent } from '../utils/ast.js';
+import { getKeyName, getPropertyName, isProcessEnv, skipTransparent } from '../utils/ast.js';
 import { createRule } from '../utils/create-rule.js';
+import { removeProperty } from '../utils/fix.js';
 import { resolveBuiltinModulePath } from '../utils/node-modules.js';
 import { findProperty, getBindingSource, getStaticValue, resolveObject } from '../utils/values.js';
 
@@ -87,11 +88,11 @@ export default createRule<[], MessageId>({
         }
         // E.g. `process.env = { ...process.env, AWS_SESSION_TOKEN: token }`.
         if (getPropertyName(left) === 'env') {
-          if (isProcessEnv(sourceCode, left)) reportEnvObject(context, report, node.right, 'envWrite');
+          if (refersToProcessEnv(sourceCode, left)) reportEnvObject(context, report, node.right, 'envWrite');
           return;
         }
         const name = getEnvWriteKey(sourceCode, left);
-        if (name !== undefined && !isClearingValue(node.right) && isProcessEnv(sourceCode, left.object)) {
+        if (name !== undefined && !isClearingValue(node.right) && refersToProcessEnv(sourceCode, left.object)) {
           report({
             node: left,
             messageId: 'envWrite',
@@ -106,7 +107,7 @@ export default createRule<[], MessageId>({
           return;
         }
         if (isEnvMutatorCall(node.callee)) {
-          if (isProcessEnv(sourceCode, target)) reportEnvMutation(context, report, node);
+          if (refersToProcessEnv(sourceCode, target)) reportEnvMutation(context, report, node);
           return;
         }
         if (checksChildProcesses) {
@@ -118,7 +119,7 @@ export default createRule<[], MessageId>({
 });
 
 /** `process.env`, `env` imported from `node:process`, `const env = process.env`, `const { env } = process`. */
-function isProcessEnv(sourceCode: SourceCode, node: TSESTree.Node): boolean {
+function refersToProcessEnv(sourceCode: SourceCode, node: TSESTree.Node): boolean {
   const path = resolveBuiltinModulePath(sourceCode, node, 'process');
   return path?.length === 1 && path[0] === 'env';
 }
@@ -133,22 +134,11 @@ function getEnvWriteKey(sourceCode: SourceCode, member: TSESTree.MemberExpressio
     return CREDENTIAL_VARIABLES.has(name) ? name : undefined;
   }
   // A computed key costs a constant lookup: only on `process.env` spelled out, never per `obj[key] = …`.
-  if (!member.computed || !isProcessEnvShape(member.object)) {
+  if (!member.computed || !isProcessEnv(member.object)) {
     return undefined;
   }
   const value = getStaticValue(sourceCode, member.property);
   return typeof value === 'string' && CREDENTIAL_VARIABLES.has(value) ? value : undefined;
-}
-
-/** `process.env` spelled out, also `process?.env` and TS-wrapped: a pure shape test, no scope lookup. */
-function isProcessEnvShape(node: TSESTree.Node): boolean {
-  const inner = skipTransparent(node);
-  return (
-    inner.type === AST_NODE_TYPES.MemberExpression &&
-    getPropertyName(inner) === 'env' &&
-    inner.object.type === AST_NODE_TYPES.Identifier &&
-    inner.object.name === 'process'
-  );
 }
 
 /** `''`, `undefined`, `null`: a write that clears the variable, which `fromEnv` then ignores. */
@@ -287,7 +277,7 @@ function reportEnvObject(
       messageId,
       data: call === undefined ? { name } : { name, call },
       suggest: removable
-        ? [{ messageId: 'removeEnvKey', data: { name }, fix: (fixer) => removeProperty(sourceCode, fixer, property) }]
+        ? [{ messageId: 'removeEnvKey', data: { name }, fix: (fixer) => removeProperty(fixer, sourceCode, property) }]
         : [],
     });
   }
@@ -346,24 +336,4 @@ function getRemoveStatementSuggestion(
       },
     },
   ];
-}
-
-/** Removes a property with its comma, keeping the layout of one-line and one-property-per-line objects. */
-function removeProperty(
-  sourceCode: SourceCode,
-  fixer: TSESLint.RuleFixer,
-  property: TSESTree.Property,
-): TSESLint.RuleFix {
-  const before = sourceCode.getTokenBefore(property) as TSESTree.Token;
-  const after = sourceCode.getTokenAfter(property) as TSESTree.Token;
-  if (after.value === ',') {
-    const next = sourceCode.getTokenAfter(after) as TSESTree.Token;
-    // `{\n  a,\n  AWS_X: x,\n  b\n}` loses its whole line; `{ AWS_X: x, b }` loses `AWS_X: x, `.
-    return next.loc.start.line > after.loc.end.line
-      ? fixer.removeRange([before.range[1], after.range[1]])
-      : fixer.removeRange([property.range[0], next.range[0]]);
-  }
-  return before.value === ','
-    ? fixer.removeRange([before.range[0], property.range[1]])
-    : fixer.removeRange([before.range[1], after.range[0]]);
 }
