@@ -8,6 +8,14 @@ const requireDeclared = { globals: { require: 'readonly' } } as const;
 
 ruleTester.run(rule.name, rule, {
   valid: [
+    // An SSRF guard: the address is only compared, and the URL fetched is a parameter the file does not define.
+    `
+const BLOCKED_HOSTS = new Set(['169.254.169.254', '169.254.170.2', '[fd00:ec2::254]']);
+export async function proxy(url) {
+  if (BLOCKED_HOSTS.has(new URL(url).hostname)) throw new Error('blocked');
+  return fetch(url);
+}
+    `,
     // An SSRF block-list only mentions the addresses.
     `
 const BLOCKED = ['169.254.169.254', '10.0.0.0/8', 'fd00:ec2::254', '169.254.170.2'];
