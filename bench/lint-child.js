@@ -1,17 +1,21 @@
 // One measured run, in a fresh process: lints a list of corpus files with one config and writes what it saw as JSON.
 // Usage (by bench/run.js): node bench/lint-child.js <plugin-root> <mode> <files.json> <out.json> [--stats] [--collect]
+//   [--eslint-extend-copies]
 //   plugin-root: a folder with the built plugin (dist/, package.json); mode: floor | all | rule:<id>;
-//   --stats: ESLint's per-rule times; --collect: every finding with its suggestions.
+//   --stats: ESLint's per-rule times; --collect: every finding with its suggestions;
+//   --eslint-extend-copies: the experiment of bench/eslint-extend.js (bench/README.md, "What the floor costs").
 import { readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 
 import { ESLint } from 'eslint';
 
+import { copyFileContextInsteadOfExtending } from './eslint-extend.js';
 import { isPluginMessage, loadLintConfigs } from './lint-config.js';
 
 const [pluginRoot, mode, filesPath, outPath, ...flags] = process.argv.slice(2);
 const withStats = flags.includes('--stats');
 const collect = flags.includes('--collect');
+if (flags.includes('--eslint-extend-copies')) copyFileContextInsteadOfExtending();
 
 const { createBenchConfig } = await loadLintConfigs(pluginRoot);
 const { cwd, files } = JSON.parse(readFileSync(filesPath, 'utf8'));

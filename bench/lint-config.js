@@ -28,8 +28,8 @@ export async function loadLintConfigs(pluginRoot = ROOT) {
 
   /**
    * The CLI's config for `mode`: `floor` (same files, languages and parsers, no rule), `empty-rule` (the floor plus
-   * one rule that listens to nothing: what ESLint costs as soon as any rule is on), `all` (every rule), or
-   * `rule:<id>` (that rule alone). The CLI's ignores (`dist/`, `build/`, …) are dropped: packages publish their code
+   * one rule that listens to nothing: what ESLint costs as soon as any rule is on), `empty-rules` (as many such
+   * rules as the plugin has), `all` (every rule), or `rule:<id>` (that rule alone). The CLI's ignores (`dist/`, `build/`, …) are dropped: packages publish their code
    * there, and the corpus holds nothing else.
    */
   const createBenchConfig = (mode) => {
@@ -38,7 +38,11 @@ export async function loadLintConfigs(pluginRoot = ROOT) {
     if (mode === 'all') return config;
     let rules = {};
     if (mode === 'empty-rule') {
-      return [...config.map((entry) => (entry === plugin ? { ...entry, rules } : entry)), EMPTY_RULE_CONFIG];
+      return [...config.map((entry) => (entry === plugin ? { ...entry, rules } : entry)), createEmptyRulesConfig(1)];
+    }
+    if (mode === 'empty-rules') {
+      const count = Object.keys(plugin.rules ?? {}).length;
+      return [...config.map((entry) => (entry === plugin ? { ...entry, rules } : entry)), createEmptyRulesConfig(count)];
     }
     if (mode.startsWith('rule:')) {
       const ruleId = mode.slice('rule:'.length);
@@ -53,12 +57,19 @@ export async function loadLintConfigs(pluginRoot = ROOT) {
   return { listRuleIds, createBenchConfig, secrets };
 }
 
-/** A rule that listens to nothing, in its own plugin. */
-const EMPTY_RULE_CONFIG = {
-  name: 'bench/empty-rule',
-  plugins: { bench: { rules: { empty: { meta: { type: 'problem', schema: [] }, create: () => ({}) } } } },
-  rules: { 'bench/empty': 'error' },
-};
+/**
+ * `count` rules that listen to nothing, in a plugin of their own: one is what ESLint costs as soon as any rule is on;
+ * as many as this plugin has is what ESLint costs for that many rules, whatever they do.
+ */
+function createEmptyRulesConfig(count) {
+  const names = Array.from({ length: count }, (_, index) => `empty-${index + 1}`);
+  const createRule = () => ({ meta: { type: 'problem', schema: [] }, create: () => ({}) });
+  return {
+    name: 'bench/empty-rules',
+    plugins: { bench: { rules: Object.fromEntries(names.map((name) => [name, createRule()])) } },
+    rules: Object.fromEntries(names.map((name) => [`bench/${name}`, 'error'])),
+  };
+}
 
 /** Whether a lint message comes from this plugin. */
 export function isPluginMessage(message) {

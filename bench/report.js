@@ -61,6 +61,9 @@ export function summarize({ runs, statsRuns, rounds, ruleIds, chunks }) {
   const overhead = overheadOf('all', 'floor');
   const anyRuleOverhead = overheadOf('empty-rule', 'floor');
   const pluginOverhead = overheadOf('all', 'empty-rule');
+  // The plugin's part splits again: ESLint's cost per rule (as many rules that listen to nothing), and the code.
+  const ruleCountOverhead = modes.includes('empty-rules') ? overheadOf('empty-rules', 'empty-rule') : undefined;
+  const codeOverhead = modes.includes('empty-rules') ? overheadOf('all', 'empty-rules') : undefined;
   const perRule = modes
     .filter((mode) => mode.startsWith('rule:'))
     .map((mode) => ({ rule: mode.slice('rule:'.length), ...overheadOf(mode, 'empty-rule') }));
@@ -102,11 +105,14 @@ export function summarize({ runs, statsRuns, rounds, ruleIds, chunks }) {
     overhead,
     anyRuleOverhead,
     pluginOverhead,
+    ruleCountOverhead,
+    codeOverhead,
     budget: {
       total: verdict(overhead, 'total'),
       other: verdict(overhead, 'other'),
       pluginTotal: verdict(pluginOverhead, 'total'),
       pluginOther: verdict(pluginOverhead, 'other'),
+      ...(codeOverhead && { codeTotal: verdict(codeOverhead, 'total'), codeOther: verdict(codeOverhead, 'other') }),
     },
     perRule,
     ruleTimes,
@@ -132,6 +138,14 @@ export function formatReport({ meta, summary, suggestions }) {
     `into ${meta.chunks.length} chunks (AWS files and other files apart), each mode lints a chunk in a fresh process, all modes`,
     'lint a chunk back to back in alternating order, and a round adds up its chunks. CPU time (user + system of the',
     'process) decides the budget: on a shared machine it moves less than wall time. Peak RSS is per process.',
+    ...(meta.eslintExtendCopies
+      ? [
+          '',
+          '**Experiment (`--eslint-extend-copies`):** every process ran with ESLint\'s `FileContext#extend` replaced by a',
+          'copy (bench/eslint-extend.js), to measure the plugin without the cost ESLint adds as soon as any rule is on.',
+          'These are not the figures of a stock ESLint.',
+        ]
+      : []),
     '',
     '## Corpus',
     '',
@@ -160,24 +174,29 @@ export function formatReport({ meta, summary, suggestions }) {
     '',
     '"all / floor" is the overhead as issue 5 defines it. It splits into "empty rule / floor", what ESLint itself',
     'costs as soon as one rule is on (here a rule that listens to nothing), and "all / empty rule", what this',
-    "plugin's rules cost on top of that.",
+    "plugin's rules cost on top of that. That part splits again: \"empty rules / empty rule\", what ESLint costs for",
+    'as many rules as the plugin has, whatever they do, and "all / empty rules", what their code costs.',
     '',
-    '| round | part | all / floor | empty rule / floor | all / empty rule |',
-    '| --- | --- | ---: | ---: | ---: |',
   );
-  const o = s.overhead;
+  const columns = [
+    ['all / floor', s.overhead],
+    ['empty rule / floor', s.anyRuleOverhead],
+    ['all / empty rule', s.pluginOverhead],
+    ...(s.codeOverhead ? [['empty rules / empty rule', s.ruleCountOverhead], ['all / empty rules', s.codeOverhead]] : []),
+  ];
+  out.push(
+    `| round | part | ${columns.map(([name]) => name).join(' | ')} |`,
+    `| --- | --- | ${columns.map(() => '---:').join(' | ')} |`,
+  );
   const cell = (entry) => (entry === undefined ? '–' : `${pct(entry.cpu)} (${pct(entry.wall)})`);
   const medianCell = (part) => `**${pct(part.cpuMedian)}** (${pct(part.wallMedian)})`;
   for (const part of PARTS) {
-    o[part].perRound.forEach((entry, index) => {
-      out.push(
-        `| ${entry.round} | ${PART_NAMES[part]} | ${cell(entry)} | ${cell(s.anyRuleOverhead[part].perRound[index])} | ` +
-          `${cell(s.pluginOverhead[part].perRound[index])} |`,
-      );
+    s.overhead[part].perRound.forEach((entry, index) => {
+      const cells = columns.map(([, overhead]) => cell(overhead[part].perRound[index]));
+      out.push(`| ${entry.round} | ${PART_NAMES[part]} | ${cells.join(' | ')} |`);
     });
     out.push(
-      `| **median** | ${PART_NAMES[part]} | ${medianCell(o[part])} | ${medianCell(s.anyRuleOverhead[part])} | ` +
-        `${medianCell(s.pluginOverhead[part])} |`,
+      `| **median** | ${PART_NAMES[part]} | ${columns.map(([, overhead]) => medianCell(overhead[part])).join(' | ')} |`,
     );
   }
   const budgetLine = (name, entry) =>
@@ -187,6 +206,12 @@ export function formatReport({ meta, summary, suggestions }) {
     `Budget, all / floor: ${budgetLine('all files', s.budget.total)}; ${budgetLine('other files', s.budget.other)}.`,
     `Budget, all / empty rule: ${budgetLine('all files', s.budget.pluginTotal)}; ` +
       `${budgetLine('other files', s.budget.pluginOther)}.`,
+    ...(s.budget.codeTotal
+      ? [
+          `Budget, all / empty rules: ${budgetLine('all files', s.budget.codeTotal)}; ` +
+            `${budgetLine('other files', s.budget.codeOther)}.`,
+        ]
+      : []),
     '',
     '## Time per rule (ESLint `stats`, one extra run)',
     '',

@@ -30,6 +30,7 @@ const { values } = parseArgs({
     'cpu-prof': { type: 'boolean', default: false },
     packages: { type: 'string' },
     'chunk-files': { type: 'string', default: '2500' },
+    'eslint-extend-copies': { type: 'boolean', default: false },
   },
   strict: true,
 });
@@ -55,7 +56,13 @@ log(
 
 const runs = [];
 for (let round = 1; round <= rounds; round++) {
-  const modes = ['floor', 'empty-rule', 'all', ...(round <= perRuleRounds ? ruleIds.map((id) => `rule:${id}`) : [])];
+  const modes = [
+    'floor',
+    'empty-rule',
+    'empty-rules',
+    'all',
+    ...(round <= perRuleRounds ? ruleIds.map((id) => `rule:${id}`) : []),
+  ];
   for (const chunk of chunks) {
     // Every mode lints a chunk back to back, so a change in the machine's load hits them alike; the order
     // alternates from chunk to chunk and round to round so that no mode always goes first.
@@ -101,6 +108,7 @@ const meta = {
   loadAverageAtEnd: os.loadavg(),
   rounds,
   perRuleRounds,
+  eslintExtendCopies: values['eslint-extend-copies'],
   chunks: chunks.map(({ subset, index, files }) => ({ subset, index, files })),
   rules: ruleIds,
   corpus: {
@@ -178,7 +186,16 @@ function runChild(mode, chunk, label, flags = []) {
   const start = performance.now();
   const child = spawnSync(
     process.execPath,
-    [...nodeFlags, path.join(HERE, 'lint-child.js'), pluginRoot, mode, chunk.listPath, out, ...flags],
+    [
+      ...nodeFlags,
+      path.join(HERE, 'lint-child.js'),
+      pluginRoot,
+      mode,
+      chunk.listPath,
+      out,
+      ...flags,
+      ...(values['eslint-extend-copies'] ? ['--eslint-extend-copies'] : []),
+    ],
     { stdio: ['ignore', 'inherit', 'inherit'] },
   );
   const processWallMs = performance.now() - start;
