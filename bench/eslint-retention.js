@@ -11,7 +11,7 @@ import { PerformanceObserver, constants, performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
-import { Linter } from 'eslint';
+import { ESLint } from 'eslint';
 
 import { ESLINT_LIB, copyFileContextInsteadOfExtending } from './eslint-extend.js';
 
@@ -53,7 +53,6 @@ async function measure(mode, passes) {
   if (!MODES.includes(mode)) throw new Error(`unknown mode ${mode}`);
   if (mode === 'empty-rule, extend copies') copyFileContextInsteadOfExtending();
   const texts = listFiles(ESLINT_LIB).map((file) => readFileSync(file, 'utf8'));
-  const linter = new Linter({ configType: 'flat' });
   const config = [
     { files: ['**/*.js'], languageOptions: { sourceType: 'commonjs' } },
     ...(mode === 'no-rule'
@@ -65,6 +64,9 @@ async function measure(mode, passes) {
           },
         ]),
   ];
+  // As the CLI and editors lint: one ESLint instance, whose config is computed once.
+  const eslint = new ESLint({ cwd: ESLINT_LIB, overrideConfigFile: true, overrideConfig: config, ignore: false, allowInlineConfig: false });
+  const filePath = path.join(ESLINT_LIB, 'file.js');
 
   const gc = { scavengeMs: 0, fullMs: 0, scavenges: 0, full: 0 };
   const observer = new PerformanceObserver((list) => {
@@ -85,8 +87,8 @@ async function measure(mode, passes) {
   let lints = 0;
   for (let pass = 0; pass < passes; pass++) {
     for (const text of texts) {
-      const messages = linter.verify(text, config, 'file.js');
-      if (messages.some((message) => message.fatal === true)) throw new Error(messages[0].message);
+      const [{ messages }] = await eslint.lintText(text, { filePath });
+      if (messages.length > 0) throw new Error(messages[0].message);
       lints++;
     }
   }
@@ -112,7 +114,7 @@ function printTable(results) {
   };
   const baseline = median(results['no-rule'].map((run) => run.cpuMs));
   const { lints } = results['no-rule'][0];
-  console.log(`ESLint ${Linter.version}, ${lints} lints of its own lib/ sources, medians of ${values.rounds} rounds\n`);
+  console.log(`ESLint ${ESLint.version}, ${lints} lints of its own lib/ sources, medians of ${values.rounds} rounds\n`);
   console.log('| mode | CPU s | vs no rule | scavenges | scavenge s | full GCs | full GC s | peak RSS MB |');
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
   for (const mode of MODES) {
