@@ -352,6 +352,22 @@ logger.verbose([Credentials.AccessKeyId]);
       ],
     },
     {
+      // A file whose only logger is spelled `pino` (no `console`, no `log`) still passes the rule's text gate.
+      code: `
+const out = require('pino')();
+out.info(process.env);
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'credentialLogged',
+          data: { what: '`process.env`' },
+          line: 3, column: 10, endLine: 3, endColumn: 21,
+          suggestions: [],
+        },
+      ],
+    },
+    {
       // The whole environment, directly, serialized, spread, and through `util.inspect`: no suggestion.
       code: `
 import util from 'node:util';
