@@ -4,6 +4,7 @@ import { getPropertyName, isMemberNamed, isProcessEnv, skipTransparent } from '.
 import { createRule } from '../utils/create-rule.js';
 import { findCredentialSource } from '../utils/credential-sources.js';
 import { removeProperty } from '../utils/fix.js';
+import { isRequireOf } from '../utils/node-modules.js';
 import { mentionsSdk, onSdkReferences, type SdkReferences } from '../utils/sdk-references.js';
 import { findProperty, getBindingSource, resolveValue } from '../utils/values.js';
 
@@ -224,7 +225,7 @@ function isLoggerCreation(sourceCode: SourceCode, node: TSESTree.Node, depth: nu
     return LOGGER_FACTORIES.has(callee.name);
   }
   if (callee.type === AST_NODE_TYPES.CallExpression) {
-    return isRequireOf(callee, 'pino');
+    return isRequireOf(sourceCode, callee, 'pino');
   }
   if (callee.type !== AST_NODE_TYPES.MemberExpression) {
     return false;
@@ -233,16 +234,6 @@ function isLoggerCreation(sourceCode: SourceCode, node: TSESTree.Node, depth: nu
   return method === 'child'
     ? isLogger(sourceCode, callee.object, depth) || isLoggerCreation(sourceCode, callee.object, depth + 1)
     : method !== undefined && LOGGER_FACTORIES.has(method);
-}
-
-function isRequireOf(call: TSESTree.CallExpression, moduleId: string): boolean {
-  const [argument] = call.arguments;
-  return (
-    call.callee.type === AST_NODE_TYPES.Identifier &&
-    call.callee.name === 'require' &&
-    argument?.type === AST_NODE_TYPES.Literal &&
-    argument.value === moduleId
-  );
 }
 
 /**

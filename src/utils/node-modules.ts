@@ -1,6 +1,7 @@
 /**
- * Scope-aware lookups of Node.js built-in modules (`child_process`, `process`, ...) for rules that are not about
- * the AWS SDK. Cheap by design: they follow bindings from one node outward and never scan the file.
+ * Scope-aware lookups of Node.js modules that are not the AWS SDK: built-ins (`child_process`, `process`, ...) and
+ * packages a rule names (`pino`). Cheap by design: they follow bindings from one node outward and never scan the
+ * file.
  */
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
@@ -109,8 +110,11 @@ function resolveImportBinding(
   return withoutDefault([imported]);
 }
 
-/** `require('child_process')` where `require` is the module loader (not a local function of that name). */
-function isRequireOf(sourceCode: SourceCode, call: TSESTree.CallExpression, moduleName: string): boolean {
+/**
+ * `require('<moduleName>')` (a built-in also as `node:<moduleName>`), where `require` is the module loader and not
+ * a local function of that name.
+ */
+export function isRequireOf(sourceCode: SourceCode, call: TSESTree.CallExpression, moduleName: string): boolean {
   const [argument] = call.arguments;
   if (call.callee.type !== AST_NODE_TYPES.Identifier || call.callee.name !== 'require' || !argument) {
     return false;

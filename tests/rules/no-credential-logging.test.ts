@@ -87,6 +87,14 @@ async function assume(require, input) {
       `,
       languageOptions: commonjs,
     },
+    // A local function named `require` is not the module loader: what it returns is unknown, not a pino logger.
+    `
+function require(id) {
+  return () => ({ info: (value) => sendToMetrics(id, value) });
+}
+const out = require('pino')();
+out.info(process.env);
+    `,
     // A v3 client's `config.credentials` is the provider function, not the keys.
     `
 import { S3Client } from '@aws-sdk/client-s3';
@@ -357,6 +365,23 @@ logger.verbose([Credentials.AccessKeyId]);
 const out = require('pino')();
 out.info(process.env);
       `,
+      output: null,
+      errors: [
+        {
+          messageId: 'credentialLogged',
+          data: { what: '`process.env`' },
+          line: 3, column: 10, endLine: 3, endColumn: 21,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // The same in CommonJS, where `require` is a declared global.
+      code: `
+const out = require('pino')();
+out.info(process.env);
+      `,
+      languageOptions: commonjs,
       output: null,
       errors: [
         {
