@@ -29,6 +29,21 @@ export default defineConfig(
     rules: {
       'eslint-plugin/require-meta-docs-description': ['error', { pattern: '^(Disallow|Require|Enforce) ' }],
       'eslint-plugin/require-meta-docs-url': 'off',
+    },
+  },
+  {
+    files: ['tests/rules/**/*.ts'],
+    extends: [eslintPlugin.configs.recommended],
+  },
+  // Folders by layer: imports point down only (ast <- scope <- modules <- sdk; fix may use ast, scope and modules).
+  ...layer('src/utils/ast/**', ['scope', 'modules', 'sdk', 'fix']),
+  ...layer('src/utils/scope/**', ['modules', 'sdk', 'fix']),
+  ...layer('src/utils/modules/**', ['sdk', 'fix']),
+  ...layer('src/utils/sdk/**', ['fix']),
+  ...layer('src/utils/fix/**', ['sdk']),
+  {
+    files: ['src/rules/**/*.ts'],
+    rules: {
       'no-restricted-syntax': [
         'error',
         {
@@ -38,8 +53,30 @@ export default defineConfig(
       ],
     },
   },
-  {
-    files: ['tests/rules/**/*.ts'],
-    extends: [eslintPlugin.configs.recommended],
-  },
 );
+
+/**
+ * A `no-restricted-imports` block that keeps the files of one layer from importing the layers above it (and rules).
+ * @param {string} files
+ * @param {string[]} above
+ */
+function layer(files, above) {
+  return [
+    {
+      files: [files],
+      rules: {
+        'no-restricted-imports': [
+          'error',
+          {
+            patterns: [
+              {
+                group: [...above.map((name) => `**/${name}/*`), '**/rules/*'],
+                message: 'Imports point down only: ast <- scope <- modules <- sdk; fix uses ast, scope, modules.',
+              },
+            ],
+          },
+        ],
+      },
+    },
+  ];
+}

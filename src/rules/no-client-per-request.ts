@@ -8,11 +8,11 @@ import {
   isMemberNamed,
   skipTransparent,
   type FunctionNode,
-} from '../utils/ast.js';
+} from '../utils/ast/nodes.js';
 import { createRule } from '../utils/create-rule.js';
-import { onSdkReferences, type SdkReferences } from '../utils/sdk-references.js';
-import { getV2DisplayName } from '../utils/v2-config.js';
-import { resolveValue } from '../utils/values.js';
+import { onSdkReferences, type SdkReferences } from '../utils/sdk/references.js';
+import { getV2DisplayName } from '../utils/sdk/v2-config.js';
+import { resolveValue } from '../utils/scope/values.js';
 
 type MessageId = 'clientPerRequest';
 type SourceCode = Readonly<TSESLint.SourceCode>;

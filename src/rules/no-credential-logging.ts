@@ -1,12 +1,12 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { getPropertyName, isMemberNamed, isProcessEnv, skipTransparent } from '../utils/ast.js';
+import { getPropertyName, isMemberNamed, isProcessEnv, skipTransparent } from '../utils/ast/nodes.js';
 import { createRule } from '../utils/create-rule.js';
-import { findCredentialSource } from '../utils/credential-sources.js';
-import { removeProperty } from '../utils/fix.js';
-import { isRequireOf } from '../utils/node-modules.js';
-import { mentionsSdk, onSdkReferences, type SdkReferences } from '../utils/sdk-references.js';
-import { findProperty, getBindingSource, resolveValue } from '../utils/values.js';
+import { findCredentialSource } from '../utils/sdk/credential-sources.js';
+import { removeProperty } from '../utils/fix/fixes.js';
+import { isRequireOf } from '../utils/modules/node-modules.js';
+import { mentionsSdk, onSdkReferences, type SdkReferences } from '../utils/sdk/references.js';
+import { findProperty, getBindingSource, resolveValue } from '../utils/scope/values.js';
 
 type MessageId = 'credentialLogged' | 'logAccessKeyIdOnly';
 type Context = Readonly<TSESLint.RuleContext<MessageId, []>>;

@@ -1,10 +1,10 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { getKeyName, getPropertyName, isProcessEnv, skipTransparent } from '../utils/ast.js';
+import { getKeyName, getPropertyName, isProcessEnv, skipTransparent } from '../utils/ast/nodes.js';
 import { createRule } from '../utils/create-rule.js';
-import { removeProperty } from '../utils/fix.js';
-import { resolveBuiltinModulePath } from '../utils/node-modules.js';
-import { findProperty, getBindingSource, getStaticValue, resolveObject } from '../utils/values.js';
+import { removeProperty } from '../utils/fix/fixes.js';
+import { resolveBuiltinModulePath } from '../utils/modules/node-modules.js';
+import { findProperty, getBindingSource, getStaticValue, resolveObject } from '../utils/scope/values.js';
 
 type MessageId = 'envWrite' | 'childEnv' | 'removeEnvWrite' | 'removeEnvKey';
 type Context = Readonly<TSESLint.RuleContext<MessageId, []>>;

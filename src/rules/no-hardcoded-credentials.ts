@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { getKeyName, getPropertyName } from '../utils/ast.js';
+import { getKeyName, getPropertyName } from '../utils/ast/nodes.js';
 import { createRule } from '../utils/create-rule.js';
 import {
   ACCESS_KEY_ID_LENGTH,
@@ -16,7 +16,7 @@ import {
   isSessionTokenValue,
   maskSecret,
   shannonEntropy,
-} from '../utils/secrets.js';
+} from '../utils/sdk/secrets.js';
 
 type Options = [{ allowedValues?: string[] }];
 type MessageId = 'hardcodedAccessKeyId' | 'hardcodedSecretAccessKey' | 'hardcodedSessionToken';

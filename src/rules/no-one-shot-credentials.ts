@@ -1,20 +1,20 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { isFunction, skipTransparent } from '../utils/ast.js';
+import { isFunction, skipTransparent } from '../utils/ast/nodes.js';
 import { createRule } from '../utils/create-rule.js';
-import type { CredentialSource } from '../utils/credential-sources.js';
-import { planImport, removeProperties } from '../utils/fix.js';
-import { describeCredentialSource, findOneShotSource, resolveCachedValue } from '../utils/one-shot-sources.js';
-import type { SdkInfo } from '../utils/sdk-modules.js';
-import { onSdkReferences, type SdkReference, type SdkReferences } from '../utils/sdk-references.js';
+import type { CredentialSource } from '../utils/sdk/credential-sources.js';
+import { planImport, removeProperties } from '../utils/fix/fixes.js';
+import { describeCredentialSource, findOneShotSource, resolveCachedValue } from '../utils/sdk/one-shot-sources.js';
+import type { SdkInfo } from '../utils/sdk/catalog.js';
+import { onSdkReferences, type SdkReference, type SdkReferences } from '../utils/sdk/references.js';
 import {
   getGlobalConfigAssignment,
   getGlobalConfigCall,
   getV2Namespace,
   getV2OptionsSite,
   type V2OptionsSite,
-} from '../utils/v2-config.js';
-import { findProperty, resolveObject, resolveValue } from '../utils/values.js';
+} from '../utils/sdk/v2-config.js';
+import { findProperty, resolveObject, resolveValue } from '../utils/scope/values.js';
 
 type MessageId = 'oneShotCredentials' | 'useTemporaryCredentials' | 'useChainableTemporaryCredentials';
 

@@ -2,10 +2,10 @@ import { relative } from 'node:path';
 
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { getPropertyName, isMemberNamed, skipTransparent } from '../utils/ast.js';
+import { getPropertyName, isMemberNamed, skipTransparent } from '../utils/ast/nodes.js';
 import { createRule } from '../utils/create-rule.js';
-import { findHttpClientCalls } from '../utils/http-clients.js';
-import { findProperty, resolveObject, resolveValue } from '../utils/values.js';
+import { findHttpClientCalls } from '../utils/modules/http-clients.js';
+import { findProperty, resolveObject, resolveValue } from '../utils/scope/values.js';
 
 type MessageId = 'rawInstanceMetadataRequest' | 'rawContainerCredentialsRequest';
 

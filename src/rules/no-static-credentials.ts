@@ -1,18 +1,18 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { isMemberNamed, skipTransparent } from '../utils/ast.js';
+import { isMemberNamed, skipTransparent } from '../utils/ast/nodes.js';
 import { createRule } from '../utils/create-rule.js';
-import { findOneShotSource } from '../utils/one-shot-sources.js';
+import { findOneShotSource } from '../utils/sdk/one-shot-sources.js';
 import {
   planImport,
   isInStatementList,
   removeProperties,
   removeStatement,
-} from '../utils/fix.js';
-import type { SdkInfo } from '../utils/sdk-modules.js';
-import { onSdkReferences, type SdkReference, type SdkReferences } from '../utils/sdk-references.js';
-import { getGlobalConfigAssignment, getV2OptionsSites, type V2OptionsSite } from '../utils/v2-config.js';
-import { findProperty, getStaticValue, getVariable, resolveObject, resolveOptionsArgument, resolveValue } from '../utils/values.js';
+} from '../utils/fix/fixes.js';
+import type { SdkInfo } from '../utils/sdk/catalog.js';
+import { onSdkReferences, type SdkReference, type SdkReferences } from '../utils/sdk/references.js';
+import { getGlobalConfigAssignment, getV2OptionsSites, type V2OptionsSite } from '../utils/sdk/v2-config.js';
+import { findProperty, getStaticValue, getVariable, resolveObject, resolveOptionsArgument, resolveValue } from '../utils/scope/values.js';
 
 type Options = [{ allowLocalEndpoints?: boolean }];
 type MessageId = 'staticCredentials' | 'removeCredentials' | 'useProviderChain';

@@ -1,13 +1,13 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { getPropertyName, isMemberNamed, skipTransparent } from '../utils/ast.js';
+import { getPropertyName, isMemberNamed, skipTransparent } from '../utils/ast/nodes.js';
 import { createRule } from '../utils/create-rule.js';
-import { planImport } from '../utils/fix.js';
-import { insertProperty } from '../utils/insert-property.js';
-import { mayHaveProperty } from '../utils/provider-functions.js';
-import { onSdkReferences, type SdkReferences } from '../utils/sdk-references.js';
-import { getGlobalConfigAssignment, getGlobalConfigCall } from '../utils/v2-config.js';
-import { findProperty, getStaticValue, resolveObject, resolveValue } from '../utils/values.js';
+import { planImport } from '../utils/fix/fixes.js';
+import { insertProperty } from '../utils/fix/insert-property.js';
+import { mayHaveProperty } from '../utils/scope/functions.js';
+import { onSdkReferences, type SdkReferences } from '../utils/sdk/references.js';
+import { getGlobalConfigAssignment, getGlobalConfigCall } from '../utils/sdk/v2-config.js';
+import { findProperty, getStaticValue, resolveObject, resolveValue } from '../utils/scope/values.js';
 
 type Options = [{ profilesAssumingRoles?: string[] }];
 type MessageId = 'profileNeverReread' | 'profileNotRefreshed' | 'v2ProfileNotRefreshed' | 'wrapInCredentialChain';

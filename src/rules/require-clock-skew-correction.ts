@@ -1,18 +1,18 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { isMemberNamed, skipTransparent } from '../utils/ast.js';
+import { isMemberNamed, skipTransparent } from '../utils/ast/nodes.js';
 import { createRule } from '../utils/create-rule.js';
-import { isInStatementList, removeProperties, removeStatement } from '../utils/fix.js';
-import { insertProperty } from '../utils/insert-property.js';
-import { mayHaveProperty } from '../utils/provider-functions.js';
-import { onSdkReferences, type SdkReferences } from '../utils/sdk-references.js';
+import { isInStatementList, removeProperties, removeStatement } from '../utils/fix/fixes.js';
+import { insertProperty } from '../utils/fix/insert-property.js';
+import { mayHaveProperty } from '../utils/scope/functions.js';
+import { onSdkReferences, type SdkReferences } from '../utils/sdk/references.js';
 import {
   getGlobalConfigAssignment,
   getGlobalConfigCall,
   getV2OptionsSites,
   type GlobalConfigAssignment,
-} from '../utils/v2-config.js';
-import { findProperty, getVariable, resolveObject, resolveValue } from '../utils/values.js';
+} from '../utils/sdk/v2-config.js';
+import { findProperty, getVariable, resolveObject, resolveValue } from '../utils/scope/values.js';
 
 type MessageId =
   | 'clockSkewCorrectionDisabled'

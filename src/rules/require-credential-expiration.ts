@@ -1,14 +1,14 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { isMemberNamed, skipTransparent, type FunctionNode } from '../utils/ast.js';
+import { isMemberNamed, skipTransparent, type FunctionNode } from '../utils/ast/nodes.js';
 import { createRule } from '../utils/create-rule.js';
-import { getSiblingFieldText } from '../utils/credential-fields.js';
-import { findCredentialSource } from '../utils/credential-sources.js';
-import { planImport, type ImportPlan } from '../utils/fix.js';
-import { getParentProperty, insertProperty } from '../utils/insert-property.js';
-import { collectReturnedObjects, mayHaveProperty, resolveFunction } from '../utils/provider-functions.js';
-import { onSdkReferences, type SdkReferences } from '../utils/sdk-references.js';
-import { findProperty, resolveOptionsArgument } from '../utils/values.js';
+import { getSiblingFieldText } from '../utils/fix/sibling-field.js';
+import { findCredentialSource } from '../utils/sdk/credential-sources.js';
+import { planImport, type ImportPlan } from '../utils/fix/fixes.js';
+import { getParentProperty, insertProperty } from '../utils/fix/insert-property.js';
+import { collectReturnedObjects, mayHaveProperty, resolveFunction } from '../utils/scope/functions.js';
+import { onSdkReferences, type SdkReferences } from '../utils/sdk/references.js';
+import { findProperty, resolveOptionsArgument } from '../utils/scope/values.js';
 
 type MessageId = 'missingExpiration' | 'addExpiration' | 'wrapWithExpireAfter' | 'addExpireAfter';
 type SourceCode = Readonly<TSESLint.SourceCode>;

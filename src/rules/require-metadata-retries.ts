@@ -1,10 +1,10 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { getPropertyName, skipTransparent } from '../utils/ast.js';
+import { getPropertyName, skipTransparent } from '../utils/ast/nodes.js';
 import { createRule } from '../utils/create-rule.js';
-import { insertProperty } from '../utils/insert-property.js';
-import { onSdkReferences, type SdkReferences } from '../utils/sdk-references.js';
-import { getStaticValue, resolveValue } from '../utils/values.js';
+import { insertProperty } from '../utils/fix/insert-property.js';
+import { onSdkReferences, type SdkReferences } from '../utils/sdk/references.js';
+import { getStaticValue, resolveValue } from '../utils/scope/values.js';
 
 type MessageId = 'noRetries' | 'noTimeout' | 'addRetries';
 type SourceCode = Readonly<TSESLint.SourceCode>;

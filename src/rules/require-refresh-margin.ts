@@ -1,10 +1,10 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { getPropertyName, getReturnedExpressions, isFunction, isMemberNamed, skipTransparent } from '../utils/ast.js';
+import { getPropertyName, getReturnedExpressions, isFunction, isMemberNamed, skipTransparent } from '../utils/ast/nodes.js';
 import { createRule } from '../utils/create-rule.js';
-import { findCredentialSource } from '../utils/credential-sources.js';
-import { onSdkReferences, type SdkReferences } from '../utils/sdk-references.js';
-import { findProperty, getBindingSource, getStaticValue, resolveObject, resolveValue } from '../utils/values.js';
+import { findCredentialSource } from '../utils/sdk/credential-sources.js';
+import { onSdkReferences, type SdkReferences } from '../utils/sdk/references.js';
+import { findProperty, getBindingSource, getStaticValue, resolveObject, resolveValue } from '../utils/scope/values.js';
 
 type Options = [{ minimumMarginMs?: number }];
 type MessageId = 'refreshAtExpiry' | 'timerAtExpiry' | 'subtractMargin';

@@ -1,15 +1,15 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { getPropertyName, isMemberNamed, isProcessEnv, skipTransparent } from '../utils/ast.js';
+import { getPropertyName, isMemberNamed, isProcessEnv, skipTransparent } from '../utils/ast/nodes.js';
 import { createRule } from '../utils/create-rule.js';
-import { getSiblingFieldText } from '../utils/credential-fields.js';
-import { findCredentialSource } from '../utils/credential-sources.js';
-import { insertProperty } from '../utils/insert-property.js';
-import { collectReturnedObjects, mayHaveProperty, resolveFunction } from '../utils/provider-functions.js';
-import { mentionsSdk, onSdkReferences, type SdkReferences } from '../utils/sdk-references.js';
-import { getGlobalConfigCall } from '../utils/v2-config.js';
-import { maskSecret } from '../utils/secrets.js';
-import { findProperty, getBindingSource, getStaticValue, resolveObject, resolveOptionsArgument, resolveValue } from '../utils/values.js';
+import { getSiblingFieldText } from '../utils/fix/sibling-field.js';
+import { findCredentialSource } from '../utils/sdk/credential-sources.js';
+import { insertProperty } from '../utils/fix/insert-property.js';
+import { collectReturnedObjects, mayHaveProperty, resolveFunction } from '../utils/scope/functions.js';
+import { mentionsSdk, onSdkReferences, type SdkReferences } from '../utils/sdk/references.js';
+import { getGlobalConfigCall } from '../utils/sdk/v2-config.js';
+import { maskSecret } from '../utils/sdk/secrets.js';
+import { findProperty, getBindingSource, getStaticValue, resolveObject, resolveOptionsArgument, resolveValue } from '../utils/scope/values.js';
 
 type MessageId = 'missingSessionToken' | 'misnamedSessionToken' | 'addSessionToken' | 'renameSessionToken';
 type Context = Readonly<TSESLint.RuleContext<MessageId, []>>;

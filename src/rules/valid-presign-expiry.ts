@@ -1,10 +1,10 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { getOutermostWrapper, getPropertyName, isFunction, skipTransparent, type FunctionNode } from '../utils/ast.js';
+import { getOutermostWrapper, getPropertyName, isFunction, skipTransparent, type FunctionNode } from '../utils/ast/nodes.js';
 import { createRule } from '../utils/create-rule.js';
-import { mayHaveProperty } from '../utils/provider-functions.js';
-import { onSdkReferences, type SdkReferences } from '../utils/sdk-references.js';
-import { findProperty, resolveObject, resolveValue } from '../utils/values.js';
+import { mayHaveProperty } from '../utils/scope/functions.js';
+import { onSdkReferences, type SdkReferences } from '../utils/sdk/references.js';
+import { findProperty, resolveObject, resolveValue } from '../utils/scope/values.js';
 
 type MessageId =
   | 'expiryTooLong'

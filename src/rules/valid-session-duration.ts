@@ -1,11 +1,11 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { getPropertyName, isMemberNamed, skipTransparent } from '../utils/ast.js';
+import { getPropertyName, isMemberNamed, skipTransparent } from '../utils/ast/nodes.js';
 import { createRule } from '../utils/create-rule.js';
-import { STS_CREDENTIAL_OPERATIONS } from '../utils/credential-sources.js';
-import type { ProviderName, V2CredentialsName } from '../utils/sdk-modules.js';
-import { mentionsSdk, onSdkReferences, type SdkReferences } from '../utils/sdk-references.js';
-import { findProperty, getStaticValue, resolveObject, resolveValue } from '../utils/values.js';
+import { STS_CREDENTIAL_OPERATIONS } from '../utils/sdk/credential-sources.js';
+import type { ProviderName, V2CredentialsName } from '../utils/sdk/catalog.js';
+import { mentionsSdk, onSdkReferences, type SdkReferences } from '../utils/sdk/references.js';
+import { findProperty, getStaticValue, resolveObject, resolveValue } from '../utils/scope/values.js';
 
 type MessageId = 'durationTooShort' | 'durationTooLong' | 'chainedDurationTooLong' | 'clampDuration';
 

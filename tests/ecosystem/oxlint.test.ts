@@ -213,7 +213,7 @@ describe.skipIf(!hasDist)('oxlint with the built plugin (jsPlugins)', () => {
   });
 
   // oxlint's AST gives every ExpressionStatement `directive: null` where ESLint's has no `directive` property;
-  // `addNamedImport` (src/utils/fix.ts) checks for a string, so a suggestion that adds an import to a file with no
+  // `addNamedImport` (src/utils/fix/fixes.ts) checks for a string, so a suggestion that adds an import to a file with no
   // top-level import (SDK loaded by `await import()`) puts it at the top under both.
   it('a suggestion that adds an import places it as under ESLint (directive: null)', async () => {
     const source = [

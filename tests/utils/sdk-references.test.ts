@@ -1,4 +1,4 @@
-import { onSdkReferences } from '../../src/utils/sdk-references.js';
+import { onSdkReferences } from '../../src/utils/sdk/references.js';
 import { createRule } from '../../src/utils/create-rule.js';
 import { commonjs, ruleTester, tsRuleTester } from '../rule-tester.js';
 

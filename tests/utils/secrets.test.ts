@@ -12,7 +12,7 @@ import {
   isSessionTokenValue,
   maskSecret,
   shannonEntropy,
-} from '../../src/utils/secrets.js';
+} from '../../src/utils/sdk/secrets.js';
 
 // Random values in the real formats; none is a live key.
 const SECRET = '0iVCSCqQNKGAP6PslMj3jyYL15UU2HjhQbUBN0nG';

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { createRule } from '../../src/utils/create-rule.js';
-import { resolveValue } from '../../src/utils/values.js';
+import { resolveValue } from '../../src/utils/scope/values.js';
 import { ruleTester, tsRuleTester } from '../rule-tester.js';
 
 /** Reports, for every `probe(x)`, the source text of what `resolveValue(x)` finds, or `unknown`. */

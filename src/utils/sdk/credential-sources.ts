@@ -4,9 +4,9 @@
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { getPropertyName, isFunction, isMemberNamed, skipTransparent } from './ast.js';
-import type { SdkReferences } from './sdk-references.js';
-import { getBindingSource, getVariable, resolveValue } from './values.js';
+import { getPropertyName, isFunction, isMemberNamed, skipTransparent } from '../ast/nodes.js';
+import type { SdkReferences } from './references.js';
+import { getBindingSource, getVariable, resolveValue } from '../scope/values.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 

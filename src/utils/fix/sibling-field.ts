@@ -1,8 +1,8 @@
 /** Names another field of the object a credential was read from: `Credentials.AccessKeyId` → `Credentials.Token`. */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { getPropertyName, skipTransparent } from './ast.js';
-import { getBindingSource } from './values.js';
+import { getPropertyName, skipTransparent } from '../ast/nodes.js';
+import { getBindingSource } from '../scope/values.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 

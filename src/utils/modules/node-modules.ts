@@ -5,8 +5,8 @@
  */
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { getPropertyName, skipTransparent } from './ast.js';
-import { getBindingSource, getVariable } from './values.js';
+import { getPropertyName, skipTransparent } from '../ast/nodes.js';
+import { getBindingSource, getVariable } from '../scope/values.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 

@@ -12,7 +12,7 @@ import {
   findModuleReferences,
   type ModuleReference,
   type TraceMap,
-} from './module-references.js';
+} from '../modules/module-references.js';
 import {
   PROVIDER_PACKAGES,
   V2_CLIENT_PREFIX,
@@ -23,7 +23,7 @@ import {
   isSdkModule,
   normalizeService,
   type SdkInfo,
-} from './sdk-modules.js';
+} from './catalog.js';
 
 type SdkTraceMap = TraceMap<SdkInfo>;
 type SdkTraceMapObject = SdkTraceMap[string];

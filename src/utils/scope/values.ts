@@ -4,7 +4,7 @@
  */
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { getPropertyName, getReturnedExpressions, isFunction, skipTransparent } from './ast.js';
+import { getPropertyName, getReturnedExpressions, isFunction, skipTransparent } from '../ast/nodes.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 

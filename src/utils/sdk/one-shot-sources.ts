@@ -4,10 +4,10 @@
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { getPropertyName, isMemberNamed, skipTransparent } from './ast.js';
+import { getPropertyName, isMemberNamed, skipTransparent } from '../ast/nodes.js';
 import { findCredentialSource, getCallbackResultCall, type CredentialSource } from './credential-sources.js';
-import type { SdkReferences } from './sdk-references.js';
-import { getBindingSource, getVariable, resolveValue, type BindingSource } from './values.js';
+import type { SdkReferences } from './references.js';
+import { getBindingSource, getVariable, resolveValue, type BindingSource } from '../scope/values.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 

@@ -4,9 +4,9 @@
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
-import { getPropertyName, isMemberNamed, skipTransparent } from './ast.js';
-import { V2_CLIENT_PREFIX, type SdkInfo } from './sdk-modules.js';
-import type { SdkReference, SdkReferences } from './sdk-references.js';
+import { getPropertyName, isMemberNamed, skipTransparent } from '../ast/nodes.js';
+import { V2_CLIENT_PREFIX, type SdkInfo } from './catalog.js';
+import type { SdkReference, SdkReferences } from './references.js';
 
 /** The references that can take v2 configuration options: clients (v2 only), `AWS.Config`, `AWS.config`. */
 export type V2OptionsInfo = Extract<SdkInfo, { kind: 'client' | 'v2Config' | 'v2GlobalConfig' }>;

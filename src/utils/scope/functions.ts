@@ -8,7 +8,7 @@ import {
   isMemberNamed,
   skipTransparent,
   type FunctionNode,
-} from './ast.js';
+} from '../ast/nodes.js';
 import { findProperty, getVariable, resolveValue } from './values.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
