@@ -2,17 +2,16 @@ import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescr
 
 import { isMemberNamed, skipTransparent } from '../utils/ast/nodes.js';
 import { createRule } from '../utils/create-rule.js';
-import { findOneShotSource } from '../utils/sdk/one-shot-sources.js';
+import { planImport, isInStatementList, removeProperties, removeStatement } from '../utils/fix/fixes.js';
 import {
-  planImport,
-  isInStatementList,
-  removeProperties,
-  removeStatement,
-} from '../utils/fix/fixes.js';
-import type { SdkInfo } from '../utils/sdk/catalog.js';
-import { onSdkReferences, type SdkReference, type SdkReferences } from '../utils/sdk/references.js';
-import { getGlobalConfigAssignment, getV2OptionsSites, type V2OptionsSite } from '../utils/sdk/v2-config.js';
-import { findProperty, getStaticValue, getVariable, resolveObject, resolveOptionsArgument, resolveValue } from '../utils/scope/values.js';
+  getCredentialModel,
+  type CredentialConsumer,
+  type CredentialInput,
+  type CredentialModel,
+} from '../utils/sdk/credentials.js';
+import { onSdkReferences } from '../utils/sdk/references.js';
+import type { V2OptionsSite } from '../utils/sdk/v2-config.js';
+import { findProperty, getStaticValue, getVariable, resolveValue } from '../utils/scope/values.js';
 
 type Options = [{ allowLocalEndpoints?: boolean }];
 type MessageId = 'staticCredentials' | 'removeCredentials' | 'useProviderChain';
@@ -27,10 +26,10 @@ interface Finding {
   suggest: Suggestion[];
 }
 
-/** What every check needs: the file, its SDK references and the options. */
+/** What every check needs: the file, its credential model and the options. */
 interface Checker {
   sourceCode: SourceCode;
-  references: SdkReferences;
+  model: CredentialModel;
   allowLocalEndpoints: boolean;
 }
 
@@ -81,15 +80,14 @@ export default createRule<Options, MessageId>({
   },
   create(context, [{ allowLocalEndpoints = true }]) {
     return onSdkReferences(context, (references) => {
-      const checker: Checker = { sourceCode: context.sourceCode, references, allowLocalEndpoints };
-      const findings = [
-        ...references.ofKind('client').flatMap((client) => checkV3Client(checker, client)),
-        ...getV2OptionsSites(references).flatMap((site) => checkV2Options(checker, site)),
-        ...references.ofKind('v2GlobalConfig').flatMap((config) => checkV2CredentialsAssignment(checker, config)),
-      ];
+      const checker: Checker = {
+        sourceCode: context.sourceCode,
+        model: getCredentialModel(context.sourceCode, references),
+        allowLocalEndpoints,
+      };
       // A config object shared by several clients is one object: one report.
       const reported = new Set<TSESTree.Node>();
-      for (const { node, client, suggest } of findings) {
+      for (const { node, client, suggest } of checker.model.consumers.flatMap((consumer) => check(checker, consumer))) {
         if (reported.has(node)) continue;
         reported.add(node);
         context.report({ node, messageId: 'staticCredentials', data: { client }, suggest });
@@ -98,142 +96,88 @@ export default createRule<Options, MessageId>({
   },
 });
 
-/** E.g. `new S3Client({ credentials: { accessKeyId, secretAccessKey } })`, `new S3(config)` with a shared config. */
-function checkV3Client(checker: Checker, client: SdkReference<Extract<SdkInfo, { kind: 'client' }>>): Finding[] {
-  const { sourceCode } = checker;
-  if (client.info.sdk !== 'v3') {
+/** The static credentials one consumer receives, at each place it takes them. */
+function check(checker: Checker, consumer: CredentialConsumer): Finding[] {
+  if (consumer.name === 'fromTemporaryCredentials' || isLongTermKeyStsClient(checker, consumer)) {
     return [];
   }
-  const config = resolveOptionsArgument(sourceCode, client.node);
-  const credentials = config && findProperty(sourceCode, config, 'credentials');
-  if (
-    !config ||
-    !credentials ||
-    isLocalEndpointConfig(checker, config) ||
-    isLongTermKeyStsClient(checker, client) ||
-    !isStaticCredentialsObject(checker, credentials.value)
-  ) {
-    return [];
-  }
-  const suggest: Suggestion[] = [
-    { messageId: 'removeCredentials', fix: (fixer) => removeProperties(fixer, sourceCode, [credentials]) },
-  ];
-  const providerChain = getProviderChainSuggestion(sourceCode, credentials);
-  if (providerChain) suggest.push(providerChain);
-  return [{ node: credentials, client: client.name, suggest }];
+  return consumer.inputs.flatMap((input) => {
+    if (input.kind !== 'assignment' && isLocalEndpointConfig(checker, input.options)) {
+      return [];
+    }
+    const finding = checkInput(checker, consumer, input);
+    return finding ? [finding] : [];
+  });
 }
 
-/** E.g. `new AWS.S3({ accessKeyId, secretAccessKey })`, `AWS.config.update({ credentials: new AWS.Credentials() })`. */
-function checkV2Options(checker: Checker, site: V2OptionsSite): Finding[] {
-  const { sourceCode } = checker;
-  const options = site.options && resolveObject(sourceCode, site.options);
-  if (!options || isLocalEndpointConfig(checker, options)) {
-    return [];
+function checkInput(checker: Checker, consumer: CredentialConsumer, input: CredentialInput): Finding | undefined {
+  const { sourceCode, model } = checker;
+  switch (input.kind) {
+    case 'property': {
+      const { property } = input;
+      if (!isStatic(model, property.value, consumer.sdk)) return undefined;
+      const suggest: Suggestion[] = [
+        { messageId: 'removeCredentials', fix: (fixer) => removeProperties(fixer, sourceCode, [property]) },
+      ];
+      const chain =
+        consumer.sdk === 'v3'
+          ? getProviderChainSuggestion(sourceCode, property)
+          : canUseChain(model, input.options) && getV2ProviderChainSuggestion(sourceCode, consumer.site, property, []);
+      if (chain) suggest.push(chain);
+      return { node: property, client: consumer.name, suggest };
+    }
+    case 'keys': {
+      const { accessKeyId, secretAccessKey, sessionToken } = input;
+      if ([accessKeyId, secretAccessKey].some((key) => model.sourceOf(key.value))) return undefined;
+      const keys = sessionToken ? [accessKeyId, secretAccessKey, sessionToken] : [accessKeyId, secretAccessKey];
+      const suggest: Suggestion[] = [
+        { messageId: 'removeCredentials', fix: (fixer) => removeProperties(fixer, sourceCode, keys) },
+      ];
+      const chain =
+        canUseChain(model, input.options) &&
+        getV2ProviderChainSuggestion(sourceCode, consumer.site, accessKeyId, keys.slice(1));
+      if (chain) suggest.push(chain);
+      return { node: accessKeyId, client: consumer.name, suggest };
+    }
+    case 'assignment': {
+      const { assignment } = input;
+      const first = model.classify(assignment.right).find((value) => value.kind === 'static');
+      if (!first) return undefined;
+      const statement = assignment.parent;
+      const suggest: Suggestion[] =
+        statement.type === AST_NODE_TYPES.ExpressionStatement && isInStatementList(statement)
+          ? [{ messageId: 'removeCredentials', fix: (fixer) => removeStatement(fixer, sourceCode, statement) }]
+          : [];
+      return { node: first.object, client: 'AWS.config', suggest };
+    }
   }
-  const findings: Finding[] = [];
-  const canUseChain = !findProperty(sourceCode, options, 'credentialProvider');
-
-  // `AWS.Config` wraps top-level keys into `new AWS.Credentials(options)` only when both are set (sdk-facts B2).
-  const accessKeyId = findProperty(sourceCode, options, 'accessKeyId');
-  const secretAccessKey = findProperty(sourceCode, options, 'secretAccessKey');
-  if (accessKeyId && secretAccessKey && !hasCredentialSource(checker, [accessKeyId.value, secretAccessKey.value])) {
-    const sessionToken = findProperty(sourceCode, options, 'sessionToken');
-    const keys = sessionToken ? [accessKeyId, secretAccessKey, sessionToken] : [accessKeyId, secretAccessKey];
-    const suggest: Suggestion[] = [
-      { messageId: 'removeCredentials', fix: (fixer) => removeProperties(fixer, sourceCode, keys) },
-    ];
-    const providerChain = canUseChain && getV2ProviderChainSuggestion(sourceCode, site, accessKeyId, keys.slice(1));
-    if (providerChain) suggest.push(providerChain);
-    findings.push({ node: accessKeyId, client: site.name, suggest });
-  }
-
-  const credentials = findProperty(sourceCode, options, 'credentials');
-  if (credentials && isStaticV2Credentials(checker, credentials.value)) {
-    const suggest: Suggestion[] = [
-      { messageId: 'removeCredentials', fix: (fixer) => removeProperties(fixer, sourceCode, [credentials]) },
-    ];
-    const providerChain = canUseChain && getV2ProviderChainSuggestion(sourceCode, site, credentials, []);
-    if (providerChain) suggest.push(providerChain);
-    findings.push({ node: credentials, client: site.name, suggest });
-  }
-  return findings;
 }
 
-/** E.g. `AWS.config.credentials = new AWS.Credentials(accessKeyId, secretAccessKey);`. */
-function checkV2CredentialsAssignment(checker: Checker, config: SdkReference): Finding[] {
-  const assigned = getGlobalConfigAssignment(config.node);
-  if (assigned?.key !== 'credentials' || assigned.assignment.operator !== '=') {
-    return [];
-  }
-  const { assignment } = assigned;
-  const value = resolveValue(checker.sourceCode, assignment.right);
-  if (!value || !isStaticV2Credentials(checker, value)) {
-    return [];
-  }
-  const statement = assignment.parent;
-  const suggest: Suggestion[] =
-    statement.type === AST_NODE_TYPES.ExpressionStatement && isInStatementList(statement)
-      ? [{ messageId: 'removeCredentials', fix: (fixer) => removeStatement(fixer, checker.sourceCode, statement) }]
-      : [];
-  return [{ node: value, client: 'AWS.config', suggest }];
+/** Static credentials among the values `node` may hold; v3 takes only object literals, v2 also `new AWS.Credentials`. */
+function isStatic(model: CredentialModel, node: TSESTree.Node, sdk: 'v2' | 'v3'): boolean {
+  return model
+    .classify(node)
+    .some((value) => value.kind === 'static' && (sdk === 'v2' || value.object.type === AST_NODE_TYPES.ObjectExpression));
+}
+
+/** v2 `credentialProvider` already set: a chain suggestion would be a second one. */
+function canUseChain(model: CredentialModel, options: TSESTree.ObjectExpression): boolean {
+  return !model.propertyOf(options, 'credentialProvider');
 }
 
 /**
  * STS `GetFederationToken` and `GetSessionToken` must be called with an IAM user's long-term keys (a role's
  * credentials are refused), so an STS client in a file that sends them is given static keys on purpose.
  */
-function isLongTermKeyStsClient(
-  checker: Checker,
-  client: SdkReference<Extract<SdkInfo, { kind: 'client' }>>,
-): boolean {
+function isLongTermKeyStsClient(checker: Checker, consumer: CredentialConsumer): boolean {
+  const { info } = consumer.reference;
   return (
-    client.info.service === 'sts' &&
-    checker.references
+    info.kind === 'client' &&
+    info.service === 'sts' &&
+    checker.model.references
       .ofKind('command')
-      .some(({ info }) => info.operation === 'GetFederationToken' || info.operation === 'GetSessionToken')
+      .some(({ info: command }) => command.operation === 'GetFederationToken' || command.operation === 'GetSessionToken')
   );
-}
-
-/**
- * An object literal with `accessKeyId` or `secretAccessKey`, directly, through a `const`, or returned by a local
- * function. Values copied from an STS response or a resolved provider belong to `no-one-shot-credentials`.
- */
-function isStaticCredentialsObject(checker: Checker, node: TSESTree.Node): boolean {
-  const { sourceCode } = checker;
-  const value = resolveValue(sourceCode, node);
-  if (value?.type !== AST_NODE_TYPES.ObjectExpression) {
-    return false;
-  }
-  const keys = [findProperty(sourceCode, value, 'accessKeyId'), findProperty(sourceCode, value, 'secretAccessKey')]
-    .filter((property) => property !== undefined)
-    .map((property) => property.value);
-  return keys.length > 0 && !hasCredentialSource(checker, keys);
-}
-
-/** A static object as above, or `new AWS.Credentials(...)`: the v2 class that never reloads its keys (sdk-facts B1). */
-function isStaticV2Credentials(checker: Checker, node: TSESTree.Node): boolean {
-  const { sourceCode, references } = checker;
-  const value = resolveValue(sourceCode, node);
-  if (value?.type !== AST_NODE_TYPES.NewExpression) {
-    return isStaticCredentialsObject(checker, node);
-  }
-  const info = references.get(value)?.info;
-  if (info?.kind !== 'v2Credentials' || info.name !== 'Credentials') {
-    return false;
-  }
-  // E.g. `new AWS.Credentials(id, secret)`, `new AWS.Credentials({ accessKeyId: id, secretAccessKey: secret })`.
-  const [first] = value.arguments;
-  const options = value.arguments.length === 1 && first ? resolveObject(sourceCode, first) : undefined;
-  const keys = options
-    ? [findProperty(sourceCode, options, 'accessKeyId'), findProperty(sourceCode, options, 'secretAccessKey')]
-        .filter((property) => property !== undefined)
-        .map((property) => property.value)
-    : [];
-  return !hasCredentialSource(checker, [...value.arguments, ...keys]);
-}
-
-function hasCredentialSource(checker: Checker, values: readonly TSESTree.Node[]): boolean {
-  return values.some((value) => findOneShotSource(checker.sourceCode, checker.references, value) !== undefined);
 }
 
 function isLocalEndpointConfig(checker: Checker, options: TSESTree.ObjectExpression): boolean {
@@ -325,11 +269,11 @@ function getProviderChainSuggestion(sourceCode: SourceCode, credentials: TSESTre
  */
 function getV2ProviderChainSuggestion(
   sourceCode: SourceCode,
-  site: V2OptionsSite,
+  site: V2OptionsSite | undefined,
   replaced: TSESTree.Property,
   removed: TSESTree.Property[],
 ): Suggestion | undefined {
-  const { namespace } = site;
+  const namespace = site?.namespace;
   const expected = namespace && getVariable(sourceCode, namespace);
   if (!namespace || !expected || ASTUtils.findVariable(sourceCode.getScope(replaced), namespace.name) !== expected) {
     return undefined;

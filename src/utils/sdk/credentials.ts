@@ -1,0 +1,400 @@
+/**
+ * The credential model: for any value given to a credential consumer, what kind of credentials it is (a static
+ * object, a one-shot snapshot and of which source, a provider, an SDK provider, or unknown), and every place the file
+ * gives credentials to the SDK. Built on the flow model, once per file, shared by every rule.
+ */
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+import { getPropertyName, isFunction, isMemberNamed, skipTransparent, type FunctionNode } from '../ast/nodes.js';
+import { getFlow, type Flow, type FlowValue } from '../scope/flow.js';
+import type { ProviderName, SdkInfo, V2CredentialsName } from './catalog.js';
+import type { SdkReference, SdkReferences } from './references.js';
+import { getV2OptionsSites, getGlobalConfigAssignment, type V2OptionsSite } from './v2-config.js';
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+
+/**
+ * The operations whose response carries temporary credentials, by service: STS, Cognito identity pools
+ * (`GetCredentialsForIdentity`, secret under `SecretKey`) and IAM Identity Center (`GetRoleCredentials`).
+ */
+export const CREDENTIAL_RESPONSE_OPERATIONS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  [
+    'sts',
+    new Set(['AssumeRole', 'AssumeRoleWithSAML', 'AssumeRoleWithWebIdentity', 'GetFederationToken', 'GetSessionToken']),
+  ],
+  ['cognitoidentity', new Set(['GetCredentialsForIdentity'])],
+  ['sso', new Set(['GetRoleCredentials'])],
+]);
+
+/** The keys of a credentials object, in v3 identities and v2 `AWS.Credentials` alike. */
+export const CREDENTIAL_KEYS: ReadonlySet<string> = new Set(['accessKeyId', 'secretAccessKey', 'sessionToken']);
+
+/** Where a snapshot of credentials came from. */
+export type CredentialSource =
+  /** `await sts.send(new AssumeRoleCommand(input))`, `sts.assumeRole(input).promise()`, a callback's `data`. */
+  | {
+      kind: 'response';
+      service: string;
+      operation: string;
+      input: TSESTree.Node | undefined;
+      call: TSESTree.CallExpression;
+    }
+  /** `await fromIni()()`, `await client.config.credentials()`: a provider called once and its result kept. */
+  | { kind: 'resolvedProvider'; call: TSESTree.CallExpression }
+  /** v2 `AWS.config.credentials.accessKeyId`: the keys a refreshing credentials object held at that moment. */
+  | { kind: 'v2Snapshot'; node: TSESTree.Node };
+
+/** The kind of credentials one value is. */
+export type CredentialValue =
+  /** An object literal or `new AWS.Credentials(…)` whose keys come from no one-shot source. */
+  | { kind: 'static'; value: FlowValue; object: TSESTree.ObjectExpression | TSESTree.NewExpression }
+  /** A copy of credentials resolved once. `object` is the literal that holds the copy, if there is one. */
+  | {
+      kind: 'oneShot';
+      value: FlowValue;
+      source: CredentialSource;
+      object: TSESTree.ObjectExpression | TSESTree.NewExpression | undefined;
+    }
+  /** A function the file defines, called by the consumer for credentials. */
+  | { kind: 'provider'; value: FlowValue; fn: FunctionNode }
+  /** An SDK provider (`fromIni()`, `new AWS.SharedIniFileCredentials()`, `memoize(fn)`). */
+  | { kind: 'sdkProvider'; value: FlowValue; name: ProviderName | V2CredentialsName | 'memoize'; profileFile: boolean }
+  | { kind: 'unknown'; value: FlowValue };
+
+/** One place the consumer takes credentials. */
+export type CredentialInput =
+  /** `credentials: X` in client options, `masterCredentials: X` of `fromTemporaryCredentials`. */
+  | { kind: 'property'; property: TSESTree.Property; options: TSESTree.ObjectExpression }
+  /** v2 flattened keys: `new AWS.S3({ accessKeyId, secretAccessKey })`, both present. */
+  | {
+      kind: 'keys';
+      options: TSESTree.ObjectExpression;
+      accessKeyId: TSESTree.Property;
+      secretAccessKey: TSESTree.Property;
+      sessionToken: TSESTree.Property | undefined;
+    }
+  /** `AWS.config.credentials = X`. */
+  | { kind: 'assignment'; assignment: TSESTree.AssignmentExpression };
+
+/** A place the file gives credentials to the SDK. */
+export interface CredentialConsumer {
+  reference: SdkReference;
+  /** The construction or call that takes them: `new S3Client(…)`, `AWS.config.update(…)`, an assignment. */
+  node: TSESTree.Node;
+  /** What messages name: `S3Client`, `AWS.S3`, `AWS.config`, `fromTemporaryCredentials`. */
+  name: string;
+  sdk: 'v2' | 'v3';
+  /** The v2 options site, for v2 consumers that take options. */
+  site: V2OptionsSite | undefined;
+  inputs: readonly CredentialInput[];
+}
+
+/** The questions of the credential model, for one file. */
+export interface CredentialModel {
+  readonly flow: Flow;
+  readonly references: SdkReferences;
+  /** Every place the file gives credentials to the SDK, in source order of the SDK references. */
+  readonly consumers: readonly CredentialConsumer[];
+  /** The object literals `node` may hold. */
+  objectsOf(node: TSESTree.Node): TSESTree.ObjectExpression[];
+  /** The property that gives `object` its `key` at run time (the last one, spreads of local objects included). */
+  propertyOf(object: TSESTree.ObjectExpression, key: string): TSESTree.Property | undefined;
+  /** Where a credential field value came from, when it is a snapshot of credentials resolved once. */
+  sourceOf(node: TSESTree.Node): CredentialSource | undefined;
+  /** What kinds of credentials `node` may give a consumer, one per value it may hold. */
+  classify(node: TSESTree.Node): readonly CredentialValue[];
+  /** The SDK reference a value ends at, if any. */
+  referenceOf(value: FlowValue): SdkReference | undefined;
+}
+
+const models = new WeakMap<SdkReferences, CredentialModel>();
+
+/** The credential model of the file whose SDK references are `references`, built on first use. */
+export function getCredentialModel(sourceCode: SourceCode, references: SdkReferences): CredentialModel {
+  let model = models.get(references);
+  if (!model) {
+    model = createCredentialModel(sourceCode, references);
+    models.set(references, model);
+  }
+  return model;
+}
+
+function createCredentialModel(sourceCode: SourceCode, references: SdkReferences): CredentialModel {
+  const flow = getFlow(sourceCode);
+  flow.setTerminals((node) => references.get(node) !== undefined);
+  let consumers: CredentialConsumer[] | undefined;
+
+  const referenceOf = (value: FlowValue): SdkReference | undefined => references.get(skipTransparent(value.node));
+  const infoOf = (value: FlowValue): SdkInfo | undefined => (value.path.length === 0 ? referenceOf(value)?.info : undefined);
+
+  const objectsOf = (node: TSESTree.Node): TSESTree.ObjectExpression[] =>
+    flow
+      .valuesOf(node)
+      .filter((value) => value.path.length === 0)
+      .map((value) => skipTransparent(value.node))
+      .filter((value): value is TSESTree.ObjectExpression => value.type === AST_NODE_TYPES.ObjectExpression);
+
+  const propertyOf = (object: TSESTree.ObjectExpression, key: string): TSESTree.Property | undefined => {
+    const found = flow.lookup({ node: object, path: [], awaited: false, via: [] }, key);
+    return found.kind === 'found' ? found.properties[0] : undefined;
+  };
+
+  function sourceOf(node: TSESTree.Node): CredentialSource | undefined {
+    for (const value of flow.valuesOf(node)) {
+      const source = sourceOfValue(value);
+      if (source) return source;
+    }
+    return undefined;
+  }
+
+  function sourceOfValue(value: FlowValue): CredentialSource | undefined {
+    const node = skipTransparent(value.node);
+    if (value.awaited && node.type === AST_NODE_TYPES.CallExpression) {
+      const source = getResolvedCallSource(node);
+      if (source) return source;
+    }
+    return getV2Snapshot(value);
+  }
+
+  /** What an awaited call (or the call a callback's result comes from) resolves to. */
+  function getResolvedCallSource(call: TSESTree.CallExpression): CredentialSource | undefined {
+    const callee = skipTransparent(call.callee);
+    // v2: `await sts.assumeRole(input).promise()`.
+    if (isMemberNamed(callee, 'promise') && call.arguments.length === 0) {
+      const inner = skipTransparent(callee.object);
+      return inner.type === AST_NODE_TYPES.CallExpression ? getMethodResponse(inner) : undefined;
+    }
+    if (isMemberNamed(callee, 'getCredentials') && isV2Config(callee.object)) {
+      // `AWS.config.getCredentials((err, credentials) => …)`.
+      return { kind: 'v2Snapshot', node: call };
+    }
+    return getSendResponse(call) ?? getMethodResponse(call) ?? getProviderInvocation(call);
+  }
+
+  /** `client.send(new AssumeRoleCommand(input))`, the command possibly held in a binding. */
+  function getSendResponse(call: TSESTree.CallExpression): CredentialSource | undefined {
+    const [argument] = call.arguments;
+    if (!isMemberNamed(skipTransparent(call.callee), 'send') || !argument) {
+      return undefined;
+    }
+    for (const value of flow.valuesOf(argument)) {
+      const info = infoOf(value);
+      const command = skipTransparent(value.node);
+      if (info?.kind === 'command' && command.type === AST_NODE_TYPES.NewExpression && isResponseOperation(info.service, info.operation)) {
+        return { kind: 'response', service: info.service, operation: info.operation, input: command.arguments[0], call };
+      }
+    }
+    return undefined;
+  }
+
+  /** `sts.assumeRole(input)` on a client of the file (v3 aggregated, v2), also with a callback as last argument. */
+  function getMethodResponse(call: TSESTree.CallExpression): CredentialSource | undefined {
+    const callee = skipTransparent(call.callee);
+    const method = callee.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(callee) : undefined;
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || !method) {
+      return undefined;
+    }
+    const operation = method.charAt(0).toUpperCase() + method.slice(1);
+    for (const value of flow.valuesOf(callee.object)) {
+      const info = infoOf(value);
+      if (info?.kind === 'client' && isResponseOperation(info.service, operation)) {
+        return { kind: 'response', service: info.service, operation, input: call.arguments[0], call };
+      }
+    }
+    return undefined;
+  }
+
+  /** `fromIni()()`, `provider()` where `const provider = fromNodeProviderChain()`, `client.config.credentials()`. */
+  function getProviderInvocation(call: TSESTree.CallExpression): CredentialSource | undefined {
+    const callee = skipTransparent(call.callee);
+    if (isMemberNamed(callee, 'credentials') && isMemberNamed(skipTransparent(callee.object), 'config')) {
+      return { kind: 'resolvedProvider', call };
+    }
+    const isProvider = flow.valuesOf(callee).some((value) => {
+      const info = infoOf(value);
+      return info?.kind === 'provider' || info?.kind === 'memoize';
+    });
+    return isProvider ? { kind: 'resolvedProvider', call } : undefined;
+  }
+
+  /**
+   * A refreshing v2 credentials object read as plain keys: `AWS.config.credentials.accessKeyId`, the keys of
+   * `new AWS.EC2MetadataCredentials()`, `s3.config.credentials.secretAccessKey` of a v2 client.
+   */
+  function getV2Snapshot(value: FlowValue): CredentialSource | undefined {
+    const info = referenceOf(value)?.info;
+    const [first, second, third] = value.path;
+    const isSnapshot =
+      (info?.kind === 'v2GlobalConfig' && first === 'credentials' && second !== undefined && CREDENTIAL_KEYS.has(second)) ||
+      (info?.kind === 'v2Credentials' && info.name !== 'Credentials' && first !== undefined && CREDENTIAL_KEYS.has(first)) ||
+      (info?.kind === 'client' &&
+        info.sdk === 'v2' &&
+        first === 'config' &&
+        second === 'credentials' &&
+        third !== undefined &&
+        CREDENTIAL_KEYS.has(third));
+    return isSnapshot ? { kind: 'v2Snapshot', node: value.node } : undefined;
+  }
+
+  /** `AWS.config`, or `s3.config` of a v2 client the file constructs. */
+  function isV2Config(node: TSESTree.Node): boolean {
+    return flow.valuesOf(node).some((value) => {
+      const info = referenceOf(value)?.info;
+      return (
+        (info?.kind === 'v2GlobalConfig' && value.path.length === 0) ||
+        (info?.kind === 'client' && info.sdk === 'v2' && value.path.length === 1 && value.path[0] === 'config')
+      );
+    });
+  }
+
+  function classify(node: TSESTree.Node): readonly CredentialValue[] {
+    return flow.valuesOf(node).map(classifyValue);
+  }
+
+  function classifyValue(value: FlowValue): CredentialValue {
+    const node = skipTransparent(value.node);
+    if (value.path.length > 0 || value.awaited) {
+      const source = sourceOfValue(value);
+      return source ? { kind: 'oneShot', value, source, object: undefined } : { kind: 'unknown', value };
+    }
+    if (node.type === AST_NODE_TYPES.ObjectExpression) {
+      return classifyObject(value, node);
+    }
+    if (isFunction(node)) {
+      return { kind: 'provider', value, fn: node };
+    }
+    const info = referenceOf(value)?.info;
+    if (info?.kind === 'v2Credentials' && node.type === AST_NODE_TYPES.NewExpression) {
+      if (info.name !== 'Credentials') {
+        return { kind: 'sdkProvider', value, name: info.name, profileFile: info.name === 'SharedIniFileCredentials' };
+      }
+      // E.g. `new AWS.Credentials(id, secret)`, `new AWS.Credentials({ accessKeyId: id, secretAccessKey: secret })`.
+      const [first] = node.arguments;
+      const keys = node.arguments.length === 1 && first ? objectsOf(first).flatMap(getKeyValues) : [];
+      const source = findFirstSource([...node.arguments, ...keys]);
+      return source ? { kind: 'oneShot', value, source, object: node } : { kind: 'static', value, object: node };
+    }
+    if (info?.kind === 'provider') {
+      return { kind: 'sdkProvider', value, name: info.name, profileFile: info.name === 'fromIni' };
+    }
+    if (info?.kind === 'memoize') {
+      return { kind: 'sdkProvider', value, name: 'memoize', profileFile: false };
+    }
+    return { kind: 'unknown', value };
+  }
+
+  /** An object literal with `accessKeyId` or `secretAccessKey`: static, unless its keys or spreads are a snapshot. */
+  function classifyObject(value: FlowValue, object: TSESTree.ObjectExpression): CredentialValue {
+    const keys = getKeyValues(object);
+    // E.g. `{ ...Credentials }`, `{ ...toIdentity(Credentials) }` where the helper is in another file.
+    const spreads = object.properties
+      .filter((member) => member.type === AST_NODE_TYPES.SpreadElement)
+      .map((spread) => spread.argument);
+    const source = findFirstSource([...keys, ...spreads]);
+    if (source) {
+      return { kind: 'oneShot', value, source, object };
+    }
+    return keys.length > 0 ? { kind: 'static', value, object } : { kind: 'unknown', value };
+  }
+
+  function getKeyValues(object: TSESTree.ObjectExpression): TSESTree.Node[] {
+    return ['accessKeyId', 'secretAccessKey'].flatMap((key) => propertyOf(object, key)?.value ?? []);
+  }
+
+  function findFirstSource(values: readonly TSESTree.Node[]): CredentialSource | undefined {
+    for (const value of values) {
+      const source = sourceOf(value);
+      if (source) return source;
+    }
+    return undefined;
+  }
+
+  function findConsumers(): CredentialConsumer[] {
+    const found: CredentialConsumer[] = [];
+    for (const client of references.ofKind('client')) {
+      if (client.info.sdk !== 'v3' || client.node.type !== AST_NODE_TYPES.NewExpression) continue;
+      const [argument] = client.node.arguments;
+      const inputs = argument ? propertyInputs(argument, 'credentials') : [];
+      found.push({ reference: client, node: client.node, name: client.name, sdk: 'v3', site: undefined, inputs });
+    }
+    for (const site of getV2OptionsSites(references)) {
+      const inputs = site.options ? v2OptionInputs(site.options) : [];
+      found.push({ reference: site.reference, node: site.node, name: site.name, sdk: 'v2', site, inputs });
+    }
+    for (const config of references.ofKind('v2GlobalConfig')) {
+      const assigned = getGlobalConfigAssignment(config.node);
+      if (assigned?.key !== 'credentials' || assigned.assignment.operator !== '=') continue;
+      const inputs: CredentialInput[] = [{ kind: 'assignment', assignment: assigned.assignment }];
+      found.push({ reference: config, node: assigned.assignment, name: 'AWS.config', sdk: 'v2', site: undefined, inputs });
+    }
+    for (const provider of references.ofKind('provider')) {
+      if (provider.info.name !== 'fromTemporaryCredentials' || provider.node.type !== AST_NODE_TYPES.CallExpression) continue;
+      const [argument] = provider.node.arguments;
+      const inputs = argument ? propertyInputs(argument, 'masterCredentials') : [];
+      found.push({ reference: provider, node: provider.node, name: 'fromTemporaryCredentials', sdk: 'v3', site: undefined, inputs });
+    }
+    return found;
+  }
+
+  function propertyInputs(argument: TSESTree.Node, key: string): CredentialInput[] {
+    return objectsOf(argument).flatMap((options) => {
+      const property = propertyOf(options, key);
+      return property ? [{ kind: 'property' as const, property, options }] : [];
+    });
+  }
+
+  function v2OptionInputs(argument: TSESTree.Node): CredentialInput[] {
+    const inputs = propertyInputs(argument, 'credentials');
+    for (const options of objectsOf(argument)) {
+      // `AWS.Config` wraps top-level keys into `new AWS.Credentials(options)` only when both are set.
+      const accessKeyId = propertyOf(options, 'accessKeyId');
+      const secretAccessKey = propertyOf(options, 'secretAccessKey');
+      if (accessKeyId && secretAccessKey) {
+        inputs.push({ kind: 'keys', options, accessKeyId, secretAccessKey, sessionToken: propertyOf(options, 'sessionToken') });
+      }
+    }
+    return inputs;
+  }
+
+  return {
+    flow,
+    references,
+    get consumers() {
+      consumers ??= findConsumers();
+      return consumers;
+    },
+    objectsOf,
+    propertyOf,
+    sourceOf,
+    classify,
+    referenceOf,
+  };
+}
+
+function isResponseOperation(service: string, operation: string): boolean {
+  return CREDENTIAL_RESPONSE_OPERATIONS.get(service)?.has(operation) ?? false;
+}
+
+/** How a message names a source: `AssumeRole`, `fromIni()`, `client.config.credentials()`, `AWS.config.credentials`. */
+export function describeSource(model: CredentialModel, sourceCode: SourceCode, source: CredentialSource): string {
+  switch (source.kind) {
+    case 'response':
+      return source.operation;
+    case 'resolvedProvider': {
+      const callee = skipTransparent(source.call.callee);
+      for (const value of model.flow.valuesOf(callee)) {
+        const info = model.referenceOf(value)?.info;
+        if (info?.kind === 'provider' && value.path.length === 0) return `${info.name}()`;
+      }
+      return `${sourceCode.getText(callee)}()`;
+    }
+    case 'v2Snapshot': {
+      const { node } = source;
+      if (node.type === AST_NODE_TYPES.CallExpression) {
+        return sourceCode.getText(skipTransparent(node.callee)).replace(/\.getCredentials$/, '.credentials');
+      }
+      const reference = model.references.get(node);
+      return reference?.info.kind === 'v2GlobalConfig' ? `${sourceCode.getText(node)}.credentials` : sourceCode.getText(node);
+    }
+  }
+}
