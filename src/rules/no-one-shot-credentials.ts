@@ -1,20 +1,19 @@
-import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { isFunction, skipTransparent } from '../utils/ast/nodes.js';
+import { skipTransparent } from '../utils/ast/nodes.js';
 import { createRule } from '../utils/create-rule.js';
-import type { CredentialSource } from '../utils/sdk/credential-sources.js';
 import { planImport, removeProperties } from '../utils/fix/fixes.js';
-import { describeCredentialSource, findOneShotSource, resolveCachedValue } from '../utils/sdk/one-shot-sources.js';
-import type { SdkInfo } from '../utils/sdk/catalog.js';
-import { onSdkReferences, type SdkReference, type SdkReferences } from '../utils/sdk/references.js';
 import {
-  getGlobalConfigAssignment,
-  getGlobalConfigCall,
-  getV2Namespace,
-  getV2OptionsSite,
-  type V2OptionsSite,
-} from '../utils/sdk/v2-config.js';
-import { findProperty, resolveObject, resolveValue } from '../utils/scope/values.js';
+  describeSource,
+  getCredentialModel,
+  type CredentialConsumer,
+  type CredentialInput,
+  type CredentialModel,
+  type CredentialSource,
+} from '../utils/sdk/credentials.js';
+import { onSdkReferences, type SdkReference } from '../utils/sdk/references.js';
+import { getGlobalConfigAssignment, getV2Namespace } from '../utils/sdk/v2-config.js';
+import { isVisibleAt } from '../utils/scope/names.js';
 
 type MessageId = 'oneShotCredentials' | 'useTemporaryCredentials' | 'useChainableTemporaryCredentials';
 
@@ -36,20 +35,12 @@ interface Replacement {
   /** Where the provider is written: the names it uses must mean the same there. */
   location: TSESTree.Node;
   /** v2: the `AWS` identifier the site reaches the SDK through. */
-  namespace?: TSESTree.Identifier;
+  namespace?: TSESTree.Identifier | undefined;
   apply(fixer: TSESLint.RuleFixer, provider: string): TSESLint.RuleFix[];
-}
-
-/** What every check needs. */
-interface Checker {
-  sourceCode: SourceCode;
-  references: SdkReferences;
 }
 
 const PROVIDERS_MODULE = '@aws-sdk/credential-providers';
 const TEMPORARY_CREDENTIALS = 'fromTemporaryCredentials';
-/** The keys whose source decides between this rule and `no-static-credentials`: one object, one report. */
-const KEY_NAMES = ['accessKeyId', 'secretAccessKey'] as const;
 
 export default createRule<[], MessageId>({
   name: 'no-one-shot-credentials',
@@ -78,12 +69,11 @@ export default createRule<[], MessageId>({
   create(context) {
     const { sourceCode } = context;
     return onSdkReferences(context, (references) => {
-      const checker: Checker = { sourceCode, references };
+      const model = getCredentialModel(sourceCode, references);
       const findings = [
-        ...references.ofKind('client').flatMap((client) => checkClient(checker, client)),
-        ...references.ofKind('v2Config').flatMap((config) => checkV2Options(checker, getV2OptionsSite(config))),
-        ...references.ofKind('v2Credentials').flatMap((credentials) => checkV2Credentials(checker, credentials)),
-        ...references.ofKind('v2GlobalConfig').flatMap((config) => checkV2GlobalConfig(checker, config)),
+        ...model.consumers.flatMap((consumer) => consumer.inputs.flatMap((input) => checkInput(model, consumer, input))),
+        ...references.ofKind('v2Credentials').flatMap((credentials) => checkV2Credentials(model, credentials)),
+        ...references.ofKind('v2GlobalConfig').flatMap((config) => checkV2KeyAssignment(model, config)),
       ];
       // A config object shared by several clients is one object: one report.
       const reported = new Set<TSESTree.Node>();
@@ -93,208 +83,117 @@ export default createRule<[], MessageId>({
         context.report({
           node: finding.node,
           messageId: 'oneShotCredentials',
-          data: { target: finding.target, source: describeCredentialSource(sourceCode, references, finding.source) },
-          suggest: getSuggestions(sourceCode, finding),
+          data: { target: finding.target, source: describeSource(model, sourceCode, finding.source) },
+          suggest: getSuggestions(model, sourceCode, finding),
         });
       }
     });
   },
 });
 
-/** `new S3Client({ credentials: { accessKeyId: Credentials.AccessKeyId, … } })`, v2 `new AWS.S3({ accessKeyId })`. */
-function checkClient(checker: Checker, client: SdkReference<Extract<SdkInfo, { kind: 'client' }>>): Finding[] {
-  if (client.info.sdk === 'v2') {
-    return checkV2Options(checker, getV2OptionsSite(client));
+/** `credentials: { accessKeyId: Credentials.AccessKeyId, … }`, v2 `accessKeyId: …`, `AWS.config.credentials = …`. */
+function checkInput(model: CredentialModel, consumer: CredentialConsumer, input: CredentialInput): Finding[] {
+  const target = getTargetName(consumer);
+  const namespace = consumer.site?.namespace;
+  switch (input.kind) {
+    case 'property': {
+      const { property } = input;
+      const source = findOneShot(model, property.value);
+      if (!source) return [];
+      const apply = (fixer: TSESLint.RuleFixer, provider: string): TSESLint.RuleFix[] => [
+        property.shorthand
+          ? fixer.replaceText(property, `${getPropertyText(property)}: ${provider}`)
+          : fixer.replaceText(property.value, provider),
+      ];
+      return [{ node: property, target, source, replacement: { sdk: consumer.sdk, location: property, namespace, apply } }];
+    }
+    case 'keys':
+      return checkV2Keys(model, input, target, namespace);
+    case 'assignment': {
+      const { left, right } = input.assignment;
+      const source = findOneShot(model, right);
+      const reference = consumer.reference;
+      const apply = (fixer: TSESLint.RuleFixer, provider: string): TSESLint.RuleFix[] => [fixer.replaceText(right, provider)];
+      return source
+        ? [{ node: left, target: 'AWS.config.credentials', source, replacement: { sdk: 'v2', location: right, namespace: getV2Namespace(reference), apply } }]
+        : [];
+    }
   }
-  return client.node.type === AST_NODE_TYPES.NewExpression
-    ? checkOptions(checker, client.node.arguments[0], { target: client.name, sdk: 'v3' })
-    : [];
-}
-
-/** `new AWS.S3({ accessKeyId })`, `new AWS.Config({ accessKeyId: data.Credentials.AccessKeyId, … })`. */
-function checkV2Options(checker: Checker, site: V2OptionsSite | undefined): Finding[] {
-  return site ? checkOptions(checker, site.options, { target: site.name, sdk: 'v2', namespace: site.namespace }) : [];
 }
 
 /**
- * The options object of a client, `new AWS.Config` or `AWS.config.update`: its `credentials` and, in v2, the
- * top-level keys (`AWS.Config` turns them into `new AWS.Credentials(options)` when both are set, sdk-facts B2).
+ * The source of the first one-shot value `node` may hold. A `new AWS.Credentials(…)` is reported where it is built
+ * (`checkV2Credentials`), wherever it goes: one object, one report.
  */
-function checkOptions(
-  checker: Checker,
-  argument: TSESTree.Node | undefined,
-  site: { target: string; sdk: 'v2' | 'v3'; namespace?: TSESTree.Identifier | undefined },
-): Finding[] {
-  const { sourceCode } = checker;
-  const options = argument && resolveObject(sourceCode, argument);
-  if (!options) {
-    return [];
+function findOneShot(model: CredentialModel, node: TSESTree.Node): CredentialSource | undefined {
+  for (const value of model.classify(node)) {
+    if (value.kind === 'oneShot' && value.object?.type !== AST_NODE_TYPES.NewExpression) return value.source;
   }
-  const findings: Finding[] = [];
-  const credentials = findProperty(sourceCode, options, 'credentials');
-  const credentialsSource = credentials && findCredentialsValueSource(checker, credentials.value);
-  if (credentials && credentialsSource) {
-    findings.push({
-      node: credentials,
-      target: site.target,
-      source: credentialsSource,
-      replacement: {
-        sdk: site.sdk,
-        location: credentials,
-        namespace: site.namespace,
-        apply: (fixer, provider) => [
-          credentials.shorthand
-            ? fixer.replaceText(credentials, `credentials: ${provider}`)
-            : fixer.replaceText(credentials.value, provider),
-        ],
-      },
-    });
-  }
-  if (site.sdk === 'v2') {
-    const keys = findV2Keys(checker, options, site);
-    if (keys) findings.push(keys);
-  }
-  return findings;
+  return undefined;
 }
 
 /** v2 top-level `accessKeyId` + `secretAccessKey`, reported on `accessKeyId` like `no-static-credentials` does. */
-function findV2Keys(
-  checker: Checker,
-  options: TSESTree.ObjectExpression,
-  site: { target: string; namespace?: TSESTree.Identifier | undefined },
-): Finding | undefined {
-  const { sourceCode } = checker;
-  const [accessKeyId, secretAccessKey] = KEY_NAMES.map((name) => findProperty(sourceCode, options, name));
-  const source =
-    accessKeyId && secretAccessKey ? findFirstSource(checker, [accessKeyId.value, secretAccessKey.value]) : undefined;
-  if (!accessKeyId || !secretAccessKey || !source) {
-    return undefined;
-  }
-  const sessionToken = findProperty(sourceCode, options, 'sessionToken');
-  const removed = sessionToken ? [secretAccessKey, sessionToken] : [secretAccessKey];
-  // Keys spread in from another object, or a `credentials` key already there: no safe rewrite.
-  const canRewrite =
-    [accessKeyId, ...removed].every((property) => property.parent === options) &&
-    !findProperty(sourceCode, options, 'credentials');
-  return {
-    node: accessKeyId,
-    target: site.target,
-    source,
-    replacement: canRewrite
-      ? {
-          sdk: 'v2',
-          location: accessKeyId,
-          namespace: site.namespace,
-          apply: (fixer, provider) => [
-            fixer.replaceText(accessKeyId, `credentials: ${provider}`),
-            ...removeProperties(fixer, sourceCode, removed),
-          ],
-        }
-      : undefined,
-  };
-}
-
-/** `new AWS.Credentials(Credentials.AccessKeyId, …)`, `new AWS.Credentials({ accessKeyId, … })` (sdk-facts B1). */
-function checkV2Credentials(checker: Checker, credentials: SdkReference): Finding[] {
-  const { node } = credentials;
-  if (
-    credentials.info.kind !== 'v2Credentials' ||
-    credentials.info.name !== 'Credentials' ||
-    node.type !== AST_NODE_TYPES.NewExpression
-  ) {
-    return [];
-  }
-  const [first] = node.arguments;
-  const options = node.arguments.length === 1 && first ? resolveObject(checker.sourceCode, first) : undefined;
-  const keys = options ? getKeyValues(checker, options) : [];
-  const source = findFirstSource(checker, [...node.arguments, ...keys]);
+function checkV2Keys(
+  model: CredentialModel,
+  input: Extract<CredentialInput, { kind: 'keys' }>,
+  target: string,
+  namespace: TSESTree.Identifier | undefined,
+): Finding[] {
+  const { options, accessKeyId, secretAccessKey, sessionToken } = input;
+  const source = model.sourceOf(accessKeyId.value) ?? model.sourceOf(secretAccessKey.value);
   if (!source) {
     return [];
   }
+  const removed = sessionToken ? [secretAccessKey, sessionToken] : [secretAccessKey];
+  // Keys spread in from another object, or a `credentials` key already there: no safe rewrite.
+  const canRewrite =
+    [accessKeyId, ...removed].every((property) => property.parent === options) && !model.propertyOf(options, 'credentials');
+  const apply = (fixer: TSESLint.RuleFixer, provider: string): TSESLint.RuleFix[] => [
+    fixer.replaceText(accessKeyId, `credentials: ${provider}`),
+    ...removeProperties(fixer, model.sourceCode, removed),
+  ];
   return [
     {
-      node,
-      target: 'AWS.Credentials',
+      node: accessKeyId,
+      target,
       source,
-      replacement: {
-        sdk: 'v2',
-        location: node,
-        namespace: getV2Namespace(credentials),
-        apply: (fixer, provider) => [fixer.replaceText(node, provider)],
-      },
+      replacement: canRewrite ? { sdk: 'v2', location: accessKeyId, namespace, apply } : undefined,
     },
   ];
 }
 
-/**
- * `AWS.config.update({ … })`, `AWS.config.credentials = { … }` and `AWS.config.accessKeyId = …` (the companion
- * `secretAccessKey` / `sessionToken` assignments are the same finding and are not reported again).
- */
-function checkV2GlobalConfig(checker: Checker, config: SdkReference): Finding[] {
-  const namespace = getV2Namespace(config);
-  const update = getGlobalConfigCall(config.node, 'update');
-  if (update) {
-    // Named with the method, unlike `getV2DisplayName`: this rule's message names the call that receives the keys.
-    return checkOptions(checker, update.arguments[0], { target: 'AWS.config.update', sdk: 'v2', namespace });
-  }
-  const assigned = getGlobalConfigAssignment(config.node);
-  if (assigned?.assignment.operator !== '=') {
+/** `new AWS.Credentials(Credentials.AccessKeyId, …)`, `new AWS.Credentials({ accessKeyId, … })`, wherever it is. */
+function checkV2Credentials(model: CredentialModel, credentials: SdkReference): Finding[] {
+  const { node } = credentials;
+  const [value] = model.classify(node);
+  if (value?.kind !== 'oneShot' || node.type !== AST_NODE_TYPES.NewExpression) {
     return [];
   }
-  const { key, assignment } = assigned;
-  const { left: member, right } = assignment;
-  if (key === 'credentials') {
-    const source = findCredentialsValueSource(checker, right);
-    return source
-      ? [
-          {
-            node: member,
-            target: 'AWS.config.credentials',
-            source,
-            replacement: {
-              sdk: 'v2',
-              location: right,
-              namespace,
-              apply: (fixer, provider) => [fixer.replaceText(right, provider)],
-            },
-          },
-        ]
-      : [];
-  }
-  const source = key === 'accessKeyId' ? findFirstSource(checker, [right]) : undefined;
-  return source ? [{ node: member, target: 'AWS.config.accessKeyId', source }] : [];
+  const apply = (fixer: TSESLint.RuleFixer, provider: string): TSESLint.RuleFix[] => [fixer.replaceText(node, provider)];
+  return [
+    {
+      node,
+      target: 'AWS.Credentials',
+      source: value.source,
+      replacement: { sdk: 'v2', location: node, namespace: getV2Namespace(credentials), apply },
+    },
+  ];
 }
 
-/**
- * Where the value given as `credentials` came from: an object literal (inline, a `const`, a cache filled once, a
- * local function's result) whose keys or spreads come from a one-shot source, or such a source itself
- * (`credentials: Credentials`, `credentials: await fromIni()()`). A function is a provider: not ours.
- */
-function findCredentialsValueSource(checker: Checker, node: TSESTree.Node): CredentialSource | undefined {
-  const value = resolveCachedValue(checker.sourceCode, node);
-  if (isFunction(value)) {
-    return undefined;
-  }
-  if (value?.type !== AST_NODE_TYPES.ObjectExpression) {
-    return findFirstSource(checker, [node]);
-  }
-  // E.g. `{ ...Credentials }`, `{ ...toIdentity(Credentials) }` where the helper is in another file.
-  const spreads = value.properties
-    .filter((member) => member.type === AST_NODE_TYPES.SpreadElement)
-    .map((spread) => spread.argument);
-  return findFirstSource(checker, [...getKeyValues(checker, value), ...spreads]);
+/** `AWS.config.accessKeyId = Credentials.AccessKeyId` (its companion assignments are the same finding). */
+function checkV2KeyAssignment(model: CredentialModel, config: SdkReference): Finding[] {
+  const assigned = getGlobalConfigAssignment(config.node);
+  const source = assigned?.key === 'accessKeyId' && assigned.assignment.operator === '=' ? model.sourceOf(assigned.assignment.right) : undefined;
+  return assigned && source ? [{ node: assigned.assignment.left, target: 'AWS.config.accessKeyId', source }] : [];
 }
 
-function getKeyValues(checker: Checker, object: TSESTree.ObjectExpression): TSESTree.Node[] {
-  return KEY_NAMES.flatMap((name) => findProperty(checker.sourceCode, object, name)?.value ?? []);
+/** The message names the call that receives the keys: `AWS.config.update`, not `AWS.config`. */
+function getTargetName(consumer: CredentialConsumer): string {
+  return consumer.reference.info.kind === 'v2GlobalConfig' && consumer.site ? 'AWS.config.update' : consumer.name;
 }
 
-function findFirstSource(checker: Checker, values: readonly TSESTree.Node[]): CredentialSource | undefined {
-  for (const value of values) {
-    const source = findOneShotSource(checker.sourceCode, checker.references, value);
-    if (source) return source;
-  }
-  return undefined;
+function getPropertyText(property: TSESTree.Property): string {
+  return property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : 'credentials';
 }
 
 /**
@@ -302,13 +201,13 @@ function findFirstSource(checker: Checker, values: readonly TSESTree.Node[]): Cr
  * same where the provider goes: `fromTemporaryCredentials({ params })` (v3, sdk-facts A4) or
  * `new AWS.ChainableTemporaryCredentials({ params })` (v2, sdk-facts B4).
  */
-function getSuggestions(sourceCode: SourceCode, { source, replacement }: Finding): Suggestion[] {
-  if (!replacement || source.kind !== 'stsResponse' || source.operation !== 'AssumeRole' || !source.input) {
+function getSuggestions(model: CredentialModel, sourceCode: SourceCode, { source, replacement }: Finding): Suggestion[] {
+  if (!replacement || source.kind !== 'response' || source.operation !== 'AssumeRole' || !source.input) {
     return [];
   }
-  const params = getParamsText(sourceCode, source.input, replacement.location);
+  const params = getParamsText(model, sourceCode, source.input, replacement.location);
   // The identity that assumed the role must stay the same: carry the STS client's own credentials over.
-  const master = getStsClientCredentials(sourceCode, source.call);
+  const master = getStsClientCredentials(model, source.call);
   if (params === undefined || (master && !isVisibleAt(sourceCode, master, replacement.location))) {
     return [];
   }
@@ -350,39 +249,35 @@ function getSuggestions(sourceCode: SourceCode, { source, replacement }: Finding
  * The `credentials` the STS client that made `call` was built with: `fromIni()` in
  * `new STSClient({ credentials: fromIni() })`.
  */
-function getStsClientCredentials(sourceCode: SourceCode, call: TSESTree.CallExpression): TSESTree.Node | undefined {
+function getStsClientCredentials(model: CredentialModel, call: TSESTree.CallExpression): TSESTree.Node | undefined {
   const callee = skipTransparent(call.callee);
-  const client = callee.type === AST_NODE_TYPES.MemberExpression ? resolveValue(sourceCode, callee.object) : undefined;
-  const [options] = client?.type === AST_NODE_TYPES.NewExpression ? client.arguments : [];
-  const config = options && resolveObject(sourceCode, options);
-  return config && findProperty(sourceCode, config, 'credentials')?.value;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) {
+    return undefined;
+  }
+  for (const client of model.flow.valuesOf(callee.object)) {
+    const node = skipTransparent(client.node);
+    const [options] = node.type === AST_NODE_TYPES.NewExpression && client.path.length === 0 ? node.arguments : [];
+    const [config] = options ? model.objectsOf(options) : [];
+    const credentials = config && model.propertyOf(config, 'credentials');
+    if (credentials) return credentials.value;
+  }
+  return undefined;
 }
 
 /** `params` when the input is a binding visible at `location`, else the object literal's text if its names are. */
-function getParamsText(sourceCode: SourceCode, input: TSESTree.Node, location: TSESTree.Node): string | undefined {
+function getParamsText(
+  model: CredentialModel,
+  sourceCode: SourceCode,
+  input: TSESTree.Node,
+  location: TSESTree.Node,
+): string | undefined {
   const value = skipTransparent(input);
-  const object = resolveObject(sourceCode, value);
-  if (!object) {
+  const [object, ...others] = model.objectsOf(value);
+  if (!object || others.length > 0) {
     return undefined;
   }
   if (value.type === AST_NODE_TYPES.Identifier && isVisibleAt(sourceCode, value, location)) {
     return value.name;
   }
   return isVisibleAt(sourceCode, object, location) ? sourceCode.getText(object) : undefined;
-}
-
-/** Every name `node` uses resolves, from `location`, to the same variable (or to none, for both). */
-function isVisibleAt(sourceCode: SourceCode, node: TSESTree.Node, location: TSESTree.Node): boolean {
-  const target = sourceCode.getScope(location);
-  const [start, end] = node.range;
-  const inside = (range: TSESTree.Range): boolean => start <= range[0] && range[1] <= end;
-  const visit = (scope: TSESLint.Scope.Scope): boolean =>
-    scope.references.every((reference) => {
-      const { identifier, resolved } = reference;
-      if (!inside(identifier.range)) return true;
-      // Names bound inside the expression itself, e.g. an arrow function's parameters.
-      if (resolved && resolved.defs.length > 0 && resolved.defs.every((def) => inside(def.name.range))) return true;
-      return ASTUtils.findVariable(target, identifier.name) === resolved;
-    }) && scope.childScopes.every(visit);
-  return visit(sourceCode.getScope(node));
 }

@@ -1,4 +1,4 @@
-import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { isMemberNamed, skipTransparent } from '../utils/ast/nodes.js';
 import { createRule } from '../utils/create-rule.js';
@@ -11,7 +11,8 @@ import {
 } from '../utils/sdk/credentials.js';
 import { onSdkReferences } from '../utils/sdk/references.js';
 import type { V2OptionsSite } from '../utils/sdk/v2-config.js';
-import { findProperty, getStaticValue, getVariable, resolveValue } from '../utils/scope/values.js';
+import { isSameBindingAt } from '../utils/scope/names.js';
+import { findProperty, getStaticValue, resolveValue } from '../utils/scope/values.js';
 
 type Options = [{ allowLocalEndpoints?: boolean }];
 type MessageId = 'staticCredentials' | 'removeCredentials' | 'useProviderChain';
@@ -274,8 +275,7 @@ function getV2ProviderChainSuggestion(
   removed: TSESTree.Property[],
 ): Suggestion | undefined {
   const namespace = site?.namespace;
-  const expected = namespace && getVariable(sourceCode, namespace);
-  if (!namespace || !expected || ASTUtils.findVariable(sourceCode.getScope(replaced), namespace.name) !== expected) {
+  if (!namespace || !isSameBindingAt(sourceCode, namespace, replaced)) {
     return undefined;
   }
   const provider = `new ${namespace.name}.CredentialProviderChain()`;

@@ -195,18 +195,25 @@ function createFlow(sourceCode: SourceCode): Flow {
       case 'Parameter':
         return resolveParameter(identifier, def.node, def.name as TSESTree.Identifier, frame, walk, depth);
       case 'Variable':
-        return resolveWrites(variable, frame, walk, depth);
+        return resolveWrites(variable, identifier, frame, walk, depth);
       default:
         return [unknown(identifier)];
     }
   }
 
   /** Every value a `const`/`let`/`var` is given: its initializer and every later write, in any function. */
-  function resolveWrites(variable: Variable, frame: Frame | undefined, walk: Walk, depth: number): FlowValue[] {
+  function resolveWrites(
+    variable: Variable,
+    read: TSESTree.Identifier,
+    frame: Frame | undefined,
+    walk: Walk,
+    depth: number,
+  ): FlowValue[] {
     const values: FlowValue[] = [];
-    for (const reference of variable.references) {
-      if (!reference.isWrite()) continue;
+    const writes = variable.references.filter((reference) => reference.isWrite());
+    for (const reference of writes) {
       const target = reference.identifier as TSESTree.Identifier;
+      if (isOverwritten(target, read, writes)) continue;
       const write = findWrite(target);
       if (!write) {
         // E.g. `for (const x of list)`, `x++`: a value the file does not spell out.
@@ -678,6 +685,52 @@ function createFlow(sourceCode: SourceCode): Flow {
   }
 
   return { valuesOf, lookup, usesOf, variableOf, calleesOf, callsOf, setTerminals };
+}
+
+/**
+ * Whether `read` can only see a later write than `target`: both writes are statements of one block, and `read`
+ * comes after the later one in that block. E.g. `let r = a; r = b; use(r)` reads `b` only. Branches and loops keep
+ * every write: the model stays flow-insensitive where the order is not plain.
+ */
+function isOverwritten(
+  target: TSESTree.Identifier,
+  read: TSESTree.Identifier,
+  writes: readonly TSESLint.Scope.Reference[],
+): boolean {
+  const statement = getStatement(target);
+  if (!statement || read.range[0] < statement.range[1]) {
+    return false;
+  }
+  return writes.some((other) => {
+    const later = getStatement(other.identifier as TSESTree.Identifier);
+    return (
+      later !== undefined &&
+      later !== statement &&
+      later.parent === statement.parent &&
+      later.range[0] > statement.range[1] &&
+      later.range[1] < read.range[0] &&
+      containsNode(later.parent, read) &&
+      (later.type === AST_NODE_TYPES.VariableDeclaration ||
+        (later.type === AST_NODE_TYPES.ExpressionStatement &&
+          later.expression.type === AST_NODE_TYPES.AssignmentExpression &&
+          later.expression.operator === '=' &&
+          later.expression.left === other.identifier))
+    );
+  });
+}
+
+/** The statement of a block (or of the program) that holds `node`, when nothing but expressions lie between. */
+function getStatement(node: TSESTree.Node): TSESTree.Statement | undefined {
+  for (let current: TSESTree.Node | undefined = node; current?.parent; current = current.parent) {
+    const parent: TSESTree.Node = current.parent;
+    if (parent.type === AST_NODE_TYPES.BlockStatement || parent.type === AST_NODE_TYPES.Program) {
+      return current as TSESTree.Statement;
+    }
+    if (isFunction(parent) || parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression || parent.type === AST_NODE_TYPES.LogicalExpression) {
+      return undefined;
+    }
+  }
+  return undefined;
 }
 
 /** A write to an identifier: the value it takes, the keys that lead to it inside a pattern, and a default. */

@@ -7,6 +7,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 
 import { getPropertyName, isFunction, isMemberNamed, skipTransparent, type FunctionNode } from '../ast/nodes.js';
 import { getFlow, type Flow, type FlowValue } from '../scope/flow.js';
+import { getBindingSource } from '../scope/values.js';
 import type { ProviderName, SdkInfo, V2CredentialsName } from './catalog.js';
 import type { SdkReference, SdkReferences } from './references.js';
 import { getV2OptionsSites, getGlobalConfigAssignment, type V2OptionsSite } from './v2-config.js';
@@ -91,6 +92,7 @@ export interface CredentialConsumer {
 
 /** The questions of the credential model, for one file. */
 export interface CredentialModel {
+  readonly sourceCode: SourceCode;
   readonly flow: Flow;
   readonly references: SdkReferences;
   /** Every place the file gives credentials to the SDK, in source order of the SDK references. */
@@ -142,6 +144,7 @@ function createCredentialModel(sourceCode: SourceCode, references: SdkReferences
   function sourceOf(node: TSESTree.Node): CredentialSource | undefined {
     for (const value of flow.valuesOf(node)) {
       const source = sourceOfValue(value);
+      if (source?.kind === 'v2Snapshot') return { kind: 'v2Snapshot', node: getSnapshotHolder(sourceCode, node) ?? source.node };
       if (source) return source;
     }
     return undefined;
@@ -357,6 +360,7 @@ function createCredentialModel(sourceCode: SourceCode, references: SdkReferences
   }
 
   return {
+    sourceCode,
     flow,
     references,
     get consumers() {
@@ -369,6 +373,21 @@ function createCredentialModel(sourceCode: SourceCode, references: SdkReferences
     classify,
     referenceOf,
   };
+}
+
+/**
+ * The expression a v2 snapshot reads its keys from, as the file spells it where they are read: `creds` of
+ * `creds.accessKeyId ?? ''`, `AWS.config.credentials` of `const { accessKeyId } = AWS.config.credentials`.
+ */
+function getSnapshotHolder(sourceCode: SourceCode, node: TSESTree.Node): TSESTree.Node | undefined {
+  let current = skipTransparent(node);
+  if (current.type === AST_NODE_TYPES.LogicalExpression) current = skipTransparent(current.left);
+  if (current.type === AST_NODE_TYPES.MemberExpression) {
+    const key = getPropertyName(current);
+    return key !== undefined && CREDENTIAL_KEYS.has(key) ? current.object : undefined;
+  }
+  const binding = current.type === AST_NODE_TYPES.Identifier ? getBindingSource(sourceCode, current) : undefined;
+  return binding?.path.length === 1 && CREDENTIAL_KEYS.has(binding.path[0] as string) ? binding.init : undefined;
 }
 
 function isResponseOperation(service: string, operation: string): boolean {
