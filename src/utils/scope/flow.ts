@@ -37,6 +37,13 @@ export interface FlowValue {
   readonly awaited: boolean;
   /** The expressions the value passed through on its way, outermost first: writes, returns, arguments. */
   readonly via: readonly TSESTree.Node[];
+  /** The call the value was reached through, so that what `node` reads (parameters) resolves as at that call. */
+  readonly context?: FlowContext;
+}
+
+/** Opaque: the calls a value was reached through. */
+export interface FlowContext {
+  readonly fn: FunctionNode;
 }
 
 /** What an object holds for one key: the values (with the properties that write them), none, or unknown. */
@@ -53,8 +60,11 @@ export interface FlowUse {
 
 /** The questions one file answers, memoised. */
 export interface Flow {
-  /** Every value `node` may hold. Never empty: a trail the file cannot follow ends in an unknown value. */
-  valuesOf(node: TSESTree.Node): readonly FlowValue[];
+  /**
+   * Every value `node` may hold. Never empty: a trail the file cannot follow ends in an unknown value. With
+   * `within`, `node` is read as in the call that `within` was reached through (E.g. a member of a returned object).
+   */
+  valuesOf(node: TSESTree.Node, within?: FlowValue): readonly FlowValue[];
   /** What `value` holds for `key`. */
   lookup(value: FlowValue, key: string): PropertyLookup;
   /** The expressions that read what `node` produced: through bindings, fields, returns and `await`. */
@@ -89,7 +99,7 @@ export function getFlow(sourceCode: SourceCode): Flow {
 }
 
 /** The call arguments a function's parameters are bound to while following a call into it. */
-interface Frame {
+interface Frame extends FlowContext {
   fn: FunctionNode;
   args: readonly TSESTree.CallExpressionArgument[];
   parent: Frame | undefined;
@@ -126,8 +136,9 @@ function createFlow(sourceCode: SourceCode): Flow {
     via,
   });
 
-  function valuesOf(node: TSESTree.Node): readonly FlowValue[] {
-    return resolve(node, undefined, { steps: 0, active: new Set() }, 0);
+  function valuesOf(node: TSESTree.Node, within?: FlowValue): readonly FlowValue[] {
+    const frame = within?.context as Frame | undefined;
+    return resolve(node, frame && containsNode(frame.fn, node) ? frame : undefined, { steps: 0, active: new Set() }, 0);
   }
 
   function resolve(node: TSESTree.Node, frame: Frame | undefined, walk: Walk, depth: number): readonly FlowValue[] {
@@ -144,7 +155,9 @@ function createFlow(sourceCode: SourceCode): Flow {
       return [unknown(current)];
     }
     walk.active.add(current);
-    const values = isTerminal(current) ? [unknown(current)] : dedupe(resolveNode(current, frame, walk, depth + 1));
+    const found = isTerminal(current) ? [unknown(current)] : dedupe(resolveNode(current, frame, walk, depth + 1));
+    // A value that ends here, inside a call being followed, keeps that call: its members read its parameters.
+    const values = frame ? found.map((value) => (value.node === current && !value.context ? { ...value, context: frame } : value)) : found;
     walk.active.delete(current);
     // Only answers that did not run out of steps are kept: a later question may have more room.
     if (!frame && walk.steps <= MAX_STEPS) memo.set(current, values);
@@ -344,6 +357,11 @@ function createFlow(sourceCode: SourceCode): Flow {
     const node = skipTransparent(value.node);
     if (value.path.length > 0) {
       return { kind: 'unknown' };
+    }
+    if (value.context) {
+      frame = value.context as Frame;
+    } else if (frame && !containsNode(frame.fn, node)) {
+      frame = undefined;
     }
     if (node.type === AST_NODE_TYPES.ObjectExpression) {
       return lookupInObject(node, key, frame, walk, depth);

@@ -141,10 +141,15 @@ function createCredentialModel(sourceCode: SourceCode, references: SdkReferences
     return found.kind === 'found' ? found.properties[0] : undefined;
   };
 
-  function sourceOf(node: TSESTree.Node): CredentialSource | undefined {
-    for (const value of flow.valuesOf(node)) {
+  function sourceOf(node: TSESTree.Node, within?: FlowValue): CredentialSource | undefined {
+    return findSource(flow.valuesOf(node, within), node);
+  }
+
+  /** The first snapshot among `values`; `spelled` is the expression they were read from, to name v2 holders. */
+  function findSource(values: readonly FlowValue[], spelled: TSESTree.Node): CredentialSource | undefined {
+    for (const value of values) {
       const source = sourceOfValue(value);
-      if (source?.kind === 'v2Snapshot') return { kind: 'v2Snapshot', node: getSnapshotHolder(sourceCode, node) ?? source.node };
+      if (source?.kind === 'v2Snapshot') return { kind: 'v2Snapshot', node: getSnapshotHolder(sourceCode, spelled) ?? source.node };
       if (source) return source;
     }
     return undefined;
@@ -288,16 +293,22 @@ function createCredentialModel(sourceCode: SourceCode, references: SdkReferences
 
   /** An object literal with `accessKeyId` or `secretAccessKey`: static, unless its keys or spreads are a snapshot. */
   function classifyObject(value: FlowValue, object: TSESTree.ObjectExpression): CredentialValue {
-    const keys = getKeyValues(object);
+    let hasKeys = false;
+    let source: CredentialSource | undefined;
+    for (const key of ['accessKeyId', 'secretAccessKey']) {
+      const found = flow.lookup(value, key);
+      if (found.kind !== 'found') continue;
+      hasKeys = true;
+      source ??= findSource(found.values, found.properties[0]?.value ?? object);
+    }
     // E.g. `{ ...Credentials }`, `{ ...toIdentity(Credentials) }` where the helper is in another file.
-    const spreads = object.properties
-      .filter((member) => member.type === AST_NODE_TYPES.SpreadElement)
-      .map((spread) => spread.argument);
-    const source = findFirstSource([...keys, ...spreads]);
+    for (const member of object.properties) {
+      if (member.type === AST_NODE_TYPES.SpreadElement) source ??= sourceOf(member.argument, value);
+    }
     if (source) {
       return { kind: 'oneShot', value, source, object };
     }
-    return keys.length > 0 ? { kind: 'static', value, object } : { kind: 'unknown', value };
+    return hasKeys ? { kind: 'static', value, object } : { kind: 'unknown', value };
   }
 
   function getKeyValues(object: TSESTree.ObjectExpression): TSESTree.Node[] {
