@@ -331,7 +331,7 @@ function getV2ProviderChainSuggestion(
 ): Suggestion | undefined {
   const { namespace } = site;
   const expected = namespace && getVariable(sourceCode, namespace);
-  if (!namespace || !expected || ASTUtils.findVariable(sourceCode.getScope(replaced), namespace.name) !== expected) {
+  if (!site.defaultChain || !namespace || !expected || ASTUtils.findVariable(sourceCode.getScope(replaced), namespace.name) !== expected) {
     return undefined;
   }
   const provider = `new ${namespace.name}.CredentialProviderChain()`;
