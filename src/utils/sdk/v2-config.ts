@@ -77,10 +77,15 @@ export function getV2DisplayName(reference: SdkReference<V2OptionsInfo>): string
  * browser global included. Not `window.AWS`, which is no identifier.
  */
 export function getV2Namespace(reference: SdkReference): TSESTree.Identifier | undefined {
-  const { node } = reference;
-  const callee = skipTransparent(node.type === AST_NODE_TYPES.NewExpression ? node.callee : node);
-  const object = callee.type === AST_NODE_TYPES.MemberExpression ? skipTransparent(callee.object) : undefined;
-  return V2_NAMESPACE_MODULES.has(reference.moduleId) && object?.type === AST_NODE_TYPES.Identifier
+  const { node, info } = reference;
+  let object = skipTransparent(node.type === AST_NODE_TYPES.NewExpression ? node.callee : node);
+  // `AWS.DynamoDB.DocumentClient` is two members below the namespace; `window.AWS.S3` has none.
+  const depth = info.kind === 'client' ? info.name.split('.').length : 1;
+  for (let level = 0; level < depth; level++) {
+    if (object.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+    object = skipTransparent(object.object);
+  }
+  return V2_NAMESPACE_MODULES.has(reference.moduleId) && object.type === AST_NODE_TYPES.Identifier
     ? object
     : undefined;
 }
