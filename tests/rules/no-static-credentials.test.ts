@@ -7,6 +7,17 @@ const v2ProviderChain = { provider: 'new AWS.CredentialProviderChain()' };
 
 ruleTester.run('no-static-credentials', rule, {
   valid: [
+    // A local object named `AWS` is not the browser global of the SDK.
+    `
+const AWS = { S3: class {} };
+export const s3 = new AWS.S3({ accessKeyId: settings.keyId, secretAccessKey: settings.secret });
+    `,
+    // Nor is `window.AWS` when a local `window` shadows the global object.
+    `
+export function build(window) {
+  return new window.AWS.S3({ accessKeyId: settings.keyId, secretAccessKey: settings.secret });
+}
+    `,
     // GetFederationToken needs an IAM user's long-term keys: the STS client holds them on purpose (@uppy/companion).
     `
 import { STSClient, GetFederationTokenCommand } from '@aws-sdk/client-sts';
