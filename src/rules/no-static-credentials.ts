@@ -275,7 +275,7 @@ function getV2ProviderChainSuggestion(
   removed: TSESTree.Property[],
 ): Suggestion | undefined {
   const namespace = site?.namespace;
-  if (!namespace || !isSameBindingAt(sourceCode, namespace, replaced)) {
+  if (!site?.defaultChain || !namespace || !isSameBindingAt(sourceCode, namespace, replaced)) {
     return undefined;
   }
   const provider = `new ${namespace.name}.CredentialProviderChain()`;

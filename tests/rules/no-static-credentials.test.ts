@@ -7,6 +7,17 @@ const v2ProviderChain = { provider: 'new AWS.CredentialProviderChain()' };
 
 ruleTester.run('no-static-credentials', rule, {
   valid: [
+    // A local object named `AWS` is not the browser global of the SDK.
+    `
+const AWS = { S3: class {} };
+export const s3 = new AWS.S3({ accessKeyId: settings.keyId, secretAccessKey: settings.secret });
+    `,
+    // Nor is `window.AWS` when a local `window` shadows the global object.
+    `
+export function build(window) {
+  return new window.AWS.S3({ accessKeyId: settings.keyId, secretAccessKey: settings.secret });
+}
+    `,
     // GetFederationToken needs an IAM user's long-term keys: the STS client holds them on purpose (@uppy/companion).
     `
 import { STSClient, GetFederationTokenCommand } from '@aws-sdk/client-sts';
@@ -1178,6 +1189,217 @@ const AWS = require('aws-sdk');
 
 const credentials = new AWS.Credentials({ accessKeyId: process.env.KEY_ID, secretAccessKey: process.env.SECRET });
 const dynamo = new AWS.DynamoDB({ credentialProvider: new AWS.CredentialProviderChain() });
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // The v2 browser global declared by a comment. The browser build has no default provider chain to suggest.
+      code: `
+/* global AWS */
+AWS.config.update({
+  region: 'us-west-2',
+  accessKeyId: settings.keyId,
+  secretAccessKey: settings.secret,
+});
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'staticCredentials',
+          data: { client: 'AWS.config' },
+          line: 5,
+          column: 3,
+          endLine: 5,
+          endColumn: 30,
+          suggestions: [
+            {
+              messageId: 'removeCredentials',
+              output: `
+/* global AWS */
+AWS.config.update({
+  region: 'us-west-2',
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // The browser global through `window`.
+      code: `
+export const translate = new window.AWS.Translate({ accessKeyId: settings.keyId, secretAccessKey: settings.secret });
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'staticCredentials',
+          data: { client: 'AWS.Translate' },
+          line: 2,
+          column: 53,
+          endLine: 2,
+          endColumn: 80,
+          suggestions: [
+            {
+              messageId: 'removeCredentials',
+              output: `
+export const translate = new window.AWS.Translate({});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // An undeclared `AWS` used as the SDK namespace, with `new AWS.Credentials` given to the global config.
+      code: `
+AWS.config.credentials = new AWS.Credentials(settings.keyId, settings.secret);
+export const s3 = new AWS.S3();
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'staticCredentials',
+          data: { client: 'AWS.config' },
+          line: 2,
+          column: 26,
+          endLine: 2,
+          endColumn: 78,
+          suggestions: [
+            {
+              messageId: 'removeCredentials',
+              output: `
+export const s3 = new AWS.S3();
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A v2 nested client: `DocumentClient` builds an `AWS.DynamoDB` from the same options.
+      code: `
+import AWS from 'aws-sdk';
+
+const docClient = new AWS.DynamoDB.DocumentClient({
+  region: 'us-east-1',
+  accessKeyId: settings.keyId,
+  secretAccessKey: settings.secret,
+});
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'staticCredentials',
+          data: { client: 'AWS.DynamoDB.DocumentClient' },
+          line: 6,
+          column: 3,
+          endLine: 6,
+          endColumn: 30,
+          suggestions: [
+            {
+              messageId: 'removeCredentials',
+              output: `
+import AWS from 'aws-sdk';
+
+const docClient = new AWS.DynamoDB.DocumentClient({
+  region: 'us-east-1',
+});
+`,
+            },
+            {
+              messageId: 'useProviderChain',
+              data: v2ProviderChain,
+              output: `
+import AWS from 'aws-sdk';
+
+const docClient = new AWS.DynamoDB.DocumentClient({
+  region: 'us-east-1',
+  credentialProvider: new AWS.CredentialProviderChain(),
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // `DocumentClient` of the per-service module, with the options in a variable.
+      code: `
+const DocumentClient = require('aws-sdk/clients/dynamodb').DocumentClient;
+
+const options = { region: 'us-east-1', accessKeyId: settings.keyId, secretAccessKey: settings.secret };
+module.exports = new DocumentClient(options);
+`,
+      languageOptions: commonjs,
+      output: null,
+      errors: [
+        {
+          messageId: 'staticCredentials',
+          data: { client: 'AWS.DynamoDB.DocumentClient' },
+          line: 4,
+          column: 40,
+          endLine: 4,
+          endColumn: 67,
+          suggestions: [
+            {
+              messageId: 'removeCredentials',
+              output: `
+const DocumentClient = require('aws-sdk/clients/dynamodb').DocumentClient;
+
+const options = { region: 'us-east-1' };
+module.exports = new DocumentClient(options);
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // `DynamoDBDocumentClient.from` takes a client: the report is the inner client's, once.
+      code: `
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+
+export const docs = DynamoDBDocumentClient.from(
+  new DynamoDBClient({ credentials: { accessKeyId: settings.keyId, secretAccessKey: settings.secret } }),
+);
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'staticCredentials',
+          data: { client: 'DynamoDBClient' },
+          line: 6,
+          column: 24,
+          endLine: 6,
+          endColumn: 102,
+          suggestions: [
+            {
+              messageId: 'removeCredentials',
+              output: `
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+
+export const docs = DynamoDBDocumentClient.from(
+  new DynamoDBClient({}),
+);
+`,
+            },
+            {
+              messageId: 'useProviderChain',
+              data: providerChain,
+              output: `
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+
+export const docs = DynamoDBDocumentClient.from(
+  new DynamoDBClient({ credentials: fromNodeProviderChain() }),
+);
 `,
             },
           ],

@@ -26,6 +26,10 @@ const stsClient = { type: 'construct', kind: 'client', name: 'STSClient', ...sts
 const fromIni = { type: 'call', kind: 'provider', name: 'fromIni', moduleId: '@aws-sdk/credential-providers' };
 const v2S3 = { type: 'construct', kind: 'client', name: 'S3', moduleId: 'aws-sdk' };
 const requireDeclared = { globals: { require: 'readonly' } } as const;
+const v2Config = { type: 'read', kind: 'v2GlobalConfig', name: 'config', moduleId: 'aws-sdk' };
+const v2DocumentClient = { type: 'construct', kind: 'client', name: 'DocumentClient', moduleId: 'aws-sdk' };
+const dynamodbDocumentClient = { ...v2DocumentClient, moduleId: 'aws-sdk/clients/dynamodb' };
+const cognito = { moduleId: '@aws-sdk/client-cognito-identity' };
 
 ruleTester.run('sdk-references (JavaScript)', probe, {
   valid: [
@@ -70,6 +74,38 @@ import('@aws-sdk/client-sts').then((sts) => new sts.STSClient({}));
     `
 import { STSServiceException } from '@aws-sdk/client-sts';
 new STSServiceException({});
+    `,
+    // A local object named `AWS` is not the browser global.
+    `
+const AWS = { S3: class {}, config: {} };
+new AWS.S3();
+AWS.config.update({});
+    `,
+    // Nor is a parameter named `AWS`.
+    `
+export function build(AWS) {
+  return new AWS.S3();
+}
+    `,
+    // A local `window` shadows the global object.
+    `
+const window = { AWS: { S3: class {} } };
+new window.AWS.S3();
+    `,
+    `
+export function build(self) {
+  return new self.AWS.S3();
+}
+    `,
+    // `S3.ManagedUpload` ignores every option but `params` and `service`: no client of its own.
+    `
+/* global AWS */
+new AWS.S3.ManagedUpload({ params: { Bucket: 'b', Key: 'k', Body: '' } });
+    `,
+    // A global `AWS` used for no SDK member.
+    `
+/* global AWS */
+AWS.util.uuid.v4();
     `,
   ],
   invalid: [
@@ -310,6 +346,258 @@ new AWS.Config({ credentials: new AWS.SharedIniFileCredentials() });
         },
       ],
     },
+    {
+      // The v2 browser global declared by a comment resolves like `require('aws-sdk')`.
+      code: `
+/* global AWS */
+AWS.config.update({ region: 'us-west-2' });
+const s3 = new AWS.S3({ params: { Bucket: 'b' } });
+AWS.config.credentials = new AWS.CognitoIdentityCredentials({ IdentityPoolId: 'pool' });
+new AWS.WebIdentityCredentials({ RoleArn: 'arn' });
+new AWS.Credentials('id', 'secret');
+      `,
+      errors: [
+        { messageId: 'found', data: v2Config, line: 3, column: 1, endLine: 3, endColumn: 11 },
+        { messageId: 'found', data: v2S3, line: 4, column: 12, endLine: 4, endColumn: 51 },
+        { messageId: 'found', data: v2Config, line: 5, column: 1, endLine: 5, endColumn: 11 },
+        {
+          messageId: 'found',
+          data: { type: 'construct', kind: 'v2Credentials', name: 'CognitoIdentityCredentials', moduleId: 'aws-sdk' },
+          line: 5,
+          column: 26,
+          endLine: 5,
+          endColumn: 88,
+        },
+        {
+          messageId: 'found',
+          data: { type: 'construct', kind: 'v2Credentials', name: 'WebIdentityCredentials', moduleId: 'aws-sdk' },
+          line: 6,
+          column: 1,
+          endLine: 6,
+          endColumn: 51,
+        },
+        {
+          messageId: 'found',
+          data: { type: 'construct', kind: 'v2Credentials', name: 'Credentials', moduleId: 'aws-sdk' },
+          line: 7,
+          column: 1,
+          endLine: 7,
+          endColumn: 36,
+        },
+      ],
+    },
+    {
+      // The browser global through the global object, undeclared `window`: member, computed key, destructuring.
+      code: `
+window.AWS.config.update({});
+new globalThis.AWS.S3();
+new self['AWS'].STS();
+const { Translate } = window.AWS;
+new Translate();
+      `,
+      errors: [
+        { messageId: 'found', data: v2Config, line: 2, column: 1, endLine: 2, endColumn: 18 },
+        { messageId: 'found', data: v2S3, line: 3, column: 1, endLine: 3, endColumn: 24 },
+        {
+          messageId: 'found',
+          data: { type: 'construct', kind: 'client', name: 'STS', moduleId: 'aws-sdk' },
+          line: 4,
+          column: 1,
+          endLine: 4,
+          endColumn: 22,
+        },
+        {
+          messageId: 'found',
+          data: { type: 'construct', kind: 'client', name: 'Translate', moduleId: 'aws-sdk' },
+          line: 6,
+          column: 1,
+          endLine: 6,
+          endColumn: 16,
+        },
+      ],
+    },
+    {
+      // `window` declared by the browser globals.
+      code: `
+new window.AWS.S3();
+      `,
+      languageOptions: { globals: { window: 'readonly' } },
+      errors: [{ messageId: 'found', data: v2S3, line: 2, column: 1, endLine: 2, endColumn: 20 }],
+    },
+    {
+      // An undeclared `AWS` used as the SDK namespace: a script tag's global that the configuration omits.
+      code: `
+const sts = new AWS.STS({ region: 'eu-west-1' });
+AWS.config.region = 'eu-west-1';
+      `,
+      errors: [
+        {
+          messageId: 'found',
+          data: { type: 'construct', kind: 'client', name: 'STS', moduleId: 'aws-sdk' },
+          line: 2,
+          column: 13,
+          endLine: 2,
+          endColumn: 49,
+        },
+        { messageId: 'found', data: v2Config, line: 3, column: 1, endLine: 3, endColumn: 11 },
+      ],
+    },
+    {
+      // v2 nested clients; `S3.ManagedUpload` is none, the service it is given is one.
+      code: `
+import AWS from 'aws-sdk';
+new AWS.DynamoDB.DocumentClient({ region: 'us-east-1' });
+new AWS.S3.ManagedUpload({ service: new AWS.S3() });
+new AWS.Polly.Presigner();
+      `,
+      errors: [
+        { messageId: 'found', data: v2DocumentClient, line: 3, column: 1, endLine: 3, endColumn: 57 },
+        { messageId: 'found', data: v2S3, line: 4, column: 37, endLine: 4, endColumn: 49 },
+        {
+          messageId: 'found',
+          data: { type: 'construct', kind: 'client', name: 'Presigner', moduleId: 'aws-sdk' },
+          line: 5,
+          column: 1,
+          endLine: 5,
+          endColumn: 26,
+        },
+      ],
+    },
+    {
+      // `DocumentClient` of the per-service module: destructured, read inline, through the default export.
+      code: `
+const { DocumentClient } = require('aws-sdk/clients/dynamodb');
+const DynamoDB = require('aws-sdk/clients/dynamodb');
+new DocumentClient({});
+new (require('aws-sdk/clients/dynamodb').DocumentClient)({});
+new DynamoDB.DocumentClient({ service: new DynamoDB() });
+      `,
+      errors: [
+        { messageId: 'found', data: dynamodbDocumentClient, line: 4, column: 1, endLine: 4, endColumn: 23 },
+        { messageId: 'found', data: dynamodbDocumentClient, line: 5, column: 1, endLine: 5, endColumn: 61 },
+        { messageId: 'found', data: dynamodbDocumentClient, line: 6, column: 1, endLine: 6, endColumn: 57 },
+        {
+          messageId: 'found',
+          data: {
+            type: 'construct',
+            kind: 'client',
+            name: 'aws-sdk/clients/dynamodb',
+            moduleId: 'aws-sdk/clients/dynamodb',
+          },
+          line: 6,
+          column: 40,
+          endLine: 6,
+          endColumn: 54,
+        },
+      ],
+    },
+    {
+      // `require(…).DocumentClient` with `require` declared (CommonJS).
+      code: `
+const DocumentClient = require('aws-sdk/clients/dynamodb').DocumentClient;
+new DocumentClient({});
+      `,
+      languageOptions: commonjs,
+      errors: [{ messageId: 'found', data: dynamodbDocumentClient, line: 3, column: 1, endLine: 3, endColumn: 23 }],
+    },
+    {
+      // `lib-dynamodb` and `lib-storage` take a client, not credentials: only the client they are given is one.
+      code: `
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { Upload } from '@aws-sdk/lib-storage';
+import { S3Client } from '@aws-sdk/client-s3';
+DynamoDBDocumentClient.from(new DynamoDBClient({}));
+new Upload({ client: new S3Client({}), params: {} });
+      `,
+      errors: [
+        {
+          messageId: 'found',
+          data: { type: 'construct', kind: 'client', name: 'DynamoDBClient', moduleId: '@aws-sdk/client-dynamodb' },
+          line: 6,
+          column: 29,
+          endLine: 6,
+          endColumn: 51,
+        },
+        {
+          messageId: 'found',
+          data: { type: 'construct', kind: 'client', name: 'S3Client', moduleId: '@aws-sdk/client-s3' },
+          line: 7,
+          column: 22,
+          endLine: 7,
+          endColumn: 38,
+        },
+      ],
+    },
+    {
+      // Cognito Identity and SSO, the credential sources: clients and commands.
+      code: `
+import { CognitoIdentityClient, GetCredentialsForIdentityCommand } from '@aws-sdk/client-cognito-identity';
+import { SSOClient, GetRoleCredentialsCommand } from '@aws-sdk/client-sso';
+new CognitoIdentityClient({}).send(new GetCredentialsForIdentityCommand({ IdentityId: 'id' }));
+new SSOClient({}).send(new GetRoleCredentialsCommand({ roleName: 'r', accountId: '1', accessToken: 't' }));
+      `,
+      errors: [
+        {
+          messageId: 'found',
+          data: { type: 'construct', kind: 'client', name: 'CognitoIdentityClient', ...cognito },
+          line: 4,
+          column: 1,
+          endLine: 4,
+          endColumn: 30,
+        },
+        {
+          messageId: 'found',
+          data: { type: 'construct', kind: 'command', name: 'GetCredentialsForIdentityCommand', ...cognito },
+          line: 4,
+          column: 36,
+          endLine: 4,
+          endColumn: 94,
+        },
+        {
+          messageId: 'found',
+          data: { type: 'construct', kind: 'client', name: 'SSOClient', moduleId: '@aws-sdk/client-sso' },
+          line: 5,
+          column: 1,
+          endLine: 5,
+          endColumn: 18,
+        },
+        {
+          messageId: 'found',
+          data: { type: 'construct', kind: 'command', name: 'GetRoleCredentialsCommand', moduleId: '@aws-sdk/client-sso' },
+          line: 5,
+          column: 24,
+          endLine: 5,
+          endColumn: 106,
+        },
+      ],
+    },
+    {
+      // v2 Cognito Identity and SSO services, here through the browser global.
+      code: `
+/* global AWS */
+new AWS.CognitoIdentity().getCredentialsForIdentity({ IdentityId: 'id' });
+new AWS.SSO().getRoleCredentials({});
+      `,
+      errors: [
+        {
+          messageId: 'found',
+          data: { type: 'construct', kind: 'client', name: 'CognitoIdentity', moduleId: 'aws-sdk' },
+          line: 3,
+          column: 1,
+          endLine: 3,
+          endColumn: 26,
+        },
+        {
+          messageId: 'found',
+          data: { type: 'construct', kind: 'client', name: 'SSO', moduleId: 'aws-sdk' },
+          line: 4,
+          column: 1,
+          endLine: 4,
+          endColumn: 14,
+        },
+      ],
+    },
   ],
 });
 
@@ -323,6 +611,16 @@ let client: STSClient | undefined;
     `
 import type AWS = require('aws-sdk');
 let s3: AWS.S3 | undefined;
+    `,
+    // A type-only default import is no browser global either.
+    `
+import type AWS from 'aws-sdk';
+let s3: AWS.S3 | undefined;
+    `,
+    // A local `AWS` that is not the SDK, whatever its type says.
+    `
+const AWS = {} as { S3: new () => object };
+new AWS.S3();
     `,
   ],
   invalid: [
@@ -359,6 +657,42 @@ const Service = (AWS as typeof AWS).S3!;
 new Service();
       `,
       errors: [{ messageId: 'found', data: v2S3, line: 4, column: 1, endLine: 4, endColumn: 14 }],
+    },
+    {
+      // An ambient `declare const` of the browser global.
+      code: `
+declare const AWS: typeof import('aws-sdk');
+new AWS.S3();
+      `,
+      errors: [{ messageId: 'found', data: v2S3, line: 3, column: 1, endLine: 3, endColumn: 13 }],
+    },
+    {
+      // An ambient `declare var`, read through an alias.
+      code: `
+declare var AWS: any;
+export const config = AWS.config;
+      `,
+      errors: [{ messageId: 'found', data: v2Config, line: 3, column: 23, endLine: 3, endColumn: 33 }],
+    },
+    {
+      // `declare global` leaves `AWS` unresolved in the file's scope.
+      code: `
+declare global {
+  var AWS: any;
+}
+new AWS.SSO();
+export {};
+      `,
+      errors: [
+        {
+          messageId: 'found',
+          data: { type: 'construct', kind: 'client', name: 'SSO', moduleId: 'aws-sdk' },
+          line: 5,
+          column: 1,
+          endLine: 5,
+          endColumn: 14,
+        },
+      ],
     },
   ],
 });

@@ -1,8 +1,8 @@
 /**
  * The one place that talks to ReferenceTracker: finds the uses of a catalog of modules in every import form.
  * ESM (named, aliased, namespace, default) and declared `require` are the tracker's; this file seeds the forms it
- * does not follow by itself: an undeclared `require`, `await import()`, TS `import x = require()`, and globals
- * used without a declaration.
+ * does not follow by itself: an undeclared `require`, `await import()`, TS `import x = require()`, globals
+ * used without a declaration, and globals that hold a whole module (a script tag's `AWS`).
  */
 import {
   CALL,
@@ -34,6 +34,8 @@ export interface ModuleReference<Info> {
   name: string;
   type: 'call' | 'construct' | 'read';
   info: Info;
+  /** The module global the use went through (`AWS` of a script tag), when it did not load the module itself. */
+  global?: string;
 }
 
 /** What to follow: the modules a catalog covers, their trace maps, and globals. */
@@ -44,13 +46,23 @@ export interface ModuleCatalog<Info> {
   createTraceMap(moduleIds: ReadonlySet<string>): TraceMap<Info>;
   /** Globals to follow as well, E.g. `{ fetch: { [CALL]: … } }`. */
   globals?: TraceMap<Info>;
+  /**
+   * Globals that hold a whole module, as a script tag defines them: `{ AWS: 'aws-sdk' }`. Their uses are traced
+   * with the module's trace map and reported under its id, as if the file had loaded it.
+   */
+  moduleGlobals?: Readonly<Record<string, string>>;
 }
 
 /** An entry point the tracker does not find by itself, with the trace map that applies from there. */
 interface Seed {
   node: TSESTree.Node;
   moduleId: string;
+  /** The module global the entry point reads, if any. */
+  global?: string;
 }
+
+/** The names of the global object in browsers, workers and every runtime: `window.AWS`, `self.AWS`. */
+const GLOBAL_OBJECTS: ReadonlySet<string> = new Set(['globalThis', 'self', 'window']);
 
 /**
  * Every use of the catalog's modules in the file, or `undefined` when the file loads none of them (and the
@@ -71,9 +83,15 @@ export function findModuleReferences<Info>(
   const traceMap = catalog.createTraceMap(moduleIds);
   const tracker = new ReferenceTracker(globalScope as unknown as Scope.Scope, { mode: 'legacy' });
   const found: ModuleReference<Info>[] = [];
-  const add = (node: Rule.Node | TSESTree.Node, path: readonly string[], type: symbol, info: Info): void => {
+  const add = (
+    node: Rule.Node | TSESTree.Node,
+    path: readonly string[],
+    type: symbol,
+    info: Info,
+    global?: string,
+  ): void => {
     const [moduleId = '', ...rest] = path.filter((key) => key !== 'default');
-    const reference = { moduleId, name: rest.at(-1) ?? moduleId, info };
+    const reference = { moduleId, name: rest.at(-1) ?? moduleId, info, ...(global && { global }) };
     if (type === READ) {
       for (const used of getUsesOfRead(sourceCode, node as TSESTree.Node)) {
         found.push({ ...reference, node: used, type: 'read' });
@@ -85,13 +103,13 @@ export function findModuleReferences<Info>(
 
   for (const { node, path, type, info } of tracker.iterateEsmReferences(traceMap)) add(node, path, type, info);
   for (const { node, path, type, info } of tracker.iterateCjsReferences(traceMap)) add(node, path, type, info);
-  for (const { node, moduleId } of seeds) {
+  for (const { node, moduleId, global } of seeds) {
     const moduleMap = traceMap[moduleId];
     if (!moduleMap) continue;
     // A dynamic import or require of a CommonJS module yields `module.exports` as `default` too.
-    const entry = moduleMap[ESM] ? moduleMap : { ...moduleMap, default: moduleMap };
+    const entry = moduleMap[ESM] || global ? moduleMap : { ...moduleMap, default: moduleMap };
     for (const reference of tracker.iteratePropertyReferences(node as unknown as ESTree.Expression, entry)) {
-      add(reference.node, [moduleId, ...reference.path], reference.type, reference.info);
+      add(reference.node, [moduleId, ...reference.path], reference.type, reference.info, global);
     }
   }
   if (catalog.globals) {
@@ -155,7 +173,64 @@ function findModules<Info>(
       seeds.push({ node: node.parent, moduleId });
     }
   }
+  if (catalog.moduleGlobals) {
+    for (const seed of findModuleGlobalSeeds(sourceCode, globalScope, catalog.moduleGlobals)) {
+      moduleIds.add(seed.moduleId);
+      seeds.push(seed);
+    }
+  }
   return { moduleIds, seeds };
+}
+
+/**
+ * The reads of globals that hold a module, E.g. for `{ AWS: 'aws-sdk' }`: `AWS` declared by a `global AWS`
+ * comment or the configuration (a variable with no definition); `AWS` of a TypeScript `declare const AWS: …` or
+ * `declare var AWS`; an undeclared `AWS`; `window.AWS`, `globalThis.AWS`, `self.AWS` (also `window['AWS']`).
+ * A local variable or parameter named `AWS` or `window` defines its own value and is none of these.
+ */
+function findModuleGlobalSeeds(
+  sourceCode: SourceCode,
+  globalScope: TSESLint.Scope.Scope,
+  moduleGlobals: Readonly<Record<string, string>>,
+): Seed[] {
+  const seeds: Seed[] = [];
+  const moduleOf = (name: string): string | undefined =>
+    Object.hasOwn(moduleGlobals, name) ? moduleGlobals[name] : undefined;
+  const addRead = (identifier: TSESTree.Identifier | TSESTree.JSXIdentifier): void => {
+    const moduleId = moduleOf(identifier.name);
+    if (moduleId) seeds.push({ node: identifier, moduleId, global: identifier.name });
+  };
+  const addGlobalObjectMember = (identifier: TSESTree.Identifier | TSESTree.JSXIdentifier): void => {
+    const member = identifier.parent;
+    if (member.type !== AST_NODE_TYPES.MemberExpression || member.object !== identifier) return;
+    const name = ASTUtils.getPropertyName(member);
+    const moduleId = name === null ? undefined : moduleOf(name);
+    if (name !== null && moduleId) seeds.push({ node: member, moduleId, global: name });
+  };
+
+  for (const name of [...Object.keys(moduleGlobals), ...GLOBAL_OBJECTS]) {
+    const variable = globalScope.set.get(name);
+    if (variable?.defs.length !== 0) continue;
+    for (const reference of variable.references) {
+      if (!reference.isRead()) continue;
+      if (GLOBAL_OBJECTS.has(name)) addGlobalObjectMember(reference.identifier);
+      else addRead(reference.identifier);
+    }
+  }
+  for (const reference of globalScope.through) {
+    if (!reference.isRead()) continue;
+    if (GLOBAL_OBJECTS.has(reference.identifier.name)) addGlobalObjectMember(reference.identifier);
+    else addRead(reference.identifier);
+  }
+  for (const statement of sourceCode.ast.body) {
+    if (statement.type !== AST_NODE_TYPES.VariableDeclaration || !statement.declare) continue;
+    for (const { id } of statement.declarations) {
+      if (id.type === AST_NODE_TYPES.Identifier && moduleOf(id.name)) {
+        for (const read of readReferencesOf(sourceCode, id)) addRead(read);
+      }
+    }
+  }
+  return seeds;
 }
 
 /** `require('x')` → `'x'` when `identifier` is the callee of a call with a constant first argument. */

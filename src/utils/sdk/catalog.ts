@@ -144,6 +144,23 @@ const V2_CORE_NAMES: ReadonlySet<string> = new Set([
 export const V3_CLIENT_PREFIX = '@aws-sdk/client-';
 export const V2_CLIENT_PREFIX = 'aws-sdk/clients/';
 
+/**
+ * Globals that hold a whole SDK module. The v2 browser build (a script tag) sets `window.AWS` and `self.AWS` to the
+ * same namespace that `require('aws-sdk')` yields (aws-sdk `lib/browser.js`).
+ */
+export const SDK_MODULE_GLOBALS: Readonly<Record<string, string>> = { AWS: 'aws-sdk' };
+
+/**
+ * v2 classes nested in a service class that build their own service object from the options they are given, the
+ * service's options, or use the one given as `service`: clients themselves (aws-sdk `lib/dynamodb/document_client.js`
+ * and `lib/polly/presigner.js`, `bindServiceObject`). Not `S3.ManagedUpload`, which builds `new AWS.S3({ params })`
+ * and ignores every other option; nor `RDS.Signer` and `CloudFront.Signer`, which build no service.
+ */
+const V2_NESTED_CLIENTS: Readonly<Record<string, readonly string[]>> = {
+  DynamoDB: ['DocumentClient'],
+  Polly: ['Presigner'],
+};
+
 /** True for every module id that some trace map below covers; the cheap test behind the per-file bail-out. */
 export function isSdkModule(moduleId: string): boolean {
   return (
@@ -174,6 +191,18 @@ export function classifyV3ClientExport(service: string, name: string): SdkInfo |
     return undefined;
   }
   return { kind: 'client', sdk: 'v3', service, name };
+}
+
+/**
+ * The classes nested in the v2 service `service` (normalized, E.g. `dynamodb`): `DynamoDB.DocumentClient` is a
+ * client of the `dynamodb` service named `DynamoDB.DocumentClient`.
+ */
+export function getV2NestedClients(service: string): { member: string; info: SdkInfo }[] {
+  const serviceClass = Object.keys(V2_NESTED_CLIENTS).find((name) => normalizeService(name) === service);
+  return (serviceClass ? V2_NESTED_CLIENTS[serviceClass] ?? [] : []).map((member) => ({
+    member,
+    info: { kind: 'client', sdk: 'v2', service, name: `${serviceClass}.${member}` },
+  }));
 }
 
 /** What a PascalCase member of the v2 `AWS` namespace is, when it is not one of the core classes. */

@@ -15,11 +15,13 @@ import {
 } from '../modules/module-references.js';
 import {
   PROVIDER_PACKAGES,
+  SDK_MODULE_GLOBALS,
   V2_CLIENT_PREFIX,
   V2_CREDENTIALS_CLASSES,
   V3_CLIENT_PREFIX,
   classifyV2Member,
   classifyV3ClientExport,
+  getV2NestedClients,
   isSdkModule,
   normalizeService,
   type SdkInfo,
@@ -95,9 +97,10 @@ function getFileState(sourceCode: Readonly<TSESLint.SourceCode>): FileState {
  * Every module id the catalog covers contains `aws-sdk` or `@smithy/`, so a file whose text holds neither loads
  * no SDK module (short of building the id at run time, which no reference pass could follow): its SDK rules add
  * no listener at all. This is what makes the plugin cost almost nothing on the files that make up most projects.
+ * The browser global is used as `AWS.S3`, `AWS.config`, `window.AWS.config` or `AWS['S3']`, hence `AWS.`/`AWS[`.
  */
 function mentionsSdkModule(text: string): boolean {
-  return text.includes('aws-sdk') || text.includes('@smithy/');
+  return text.includes('aws-sdk') || text.includes('@smithy/') || text.includes('AWS.') || text.includes('AWS[');
 }
 
 function collectSdkReferences(
@@ -106,6 +109,7 @@ function collectSdkReferences(
 ): SdkReferences | null {
   const found = findModuleReferences(sourceCode, dynamicImports, {
     covers: isSdkModule,
+    moduleGlobals: SDK_MODULE_GLOBALS,
     createTraceMap: (moduleIds) => createTraceMap(moduleIds, collectPascalCaseNames(sourceCode.ast)),
   });
   return found ? createSdkReferences(found) : null;
@@ -146,11 +150,17 @@ function createModuleTraceMap(moduleId: string, names: ReadonlySet<string>): Sdk
   }
   if (moduleId.startsWith(V2_CLIENT_PREFIX)) {
     const name = moduleId.slice(V2_CLIENT_PREFIX.length);
-    return { [CONSTRUCT]: { kind: 'client', sdk: 'v2', service: normalizeService(name), name } };
+    const service = normalizeService(name);
+    // E.g. `new DynamoDB.DocumentClient()` after `require('aws-sdk/clients/dynamodb')`.
+    return { [CONSTRUCT]: { kind: 'client', sdk: 'v2', service, name }, ...nestedClients(service, names) };
   }
   if (moduleId === 'aws-sdk' || moduleId === 'aws-sdk/global') {
     // `aws-sdk/global` is the same namespace without the service classes.
     const services = moduleId === 'aws-sdk' ? leaves(names, CONSTRUCT, classifyV2Member) : {};
+    for (const service of Object.values(services)) {
+      const info = service[CONSTRUCT];
+      if (info?.kind === 'client') Object.assign(service, nestedClients(info.service, names));
+    }
     return { ...services, ...V2_CORE_TRACE_MAP };
   }
   if (moduleId === '@aws-sdk/s3-request-presigner') {
@@ -169,6 +179,15 @@ const V2_CORE_TRACE_MAP: Record<string, SdkTraceMapObject> = {
   MetadataService: { [CONSTRUCT]: { kind: 'v2MetadataService' } },
   config: { [READ]: { kind: 'v2GlobalConfig' } },
 };
+
+/** `DocumentClient: { [CONSTRUCT]: … }` for the nested classes of a v2 service that the file spells. */
+function nestedClients(service: string, names: ReadonlySet<string>): Record<string, SdkTraceMapObject> {
+  const result: Record<string, SdkTraceMapObject> = {};
+  for (const { member, info } of getV2NestedClients(service)) {
+    if (names.has(member)) result[member] = { [CONSTRUCT]: info };
+  }
+  return result;
+}
 
 function leaves<Name extends string>(
   names: Iterable<Name>,

@@ -21,6 +21,12 @@ export interface V2OptionsSite {
   name: string;
   /** The `AWS` identifier the site reaches the SDK through, when it has one. */
   namespace: TSESTree.Identifier | undefined;
+  /**
+   * Whether the SDK behind the site resolves credentials through the Node default provider chain. Not the browser
+   * global of a script tag: the browser build leaves `AWS.CredentialProviderChain.defaultProviders` empty (aws-sdk
+   * `lib/credentials/credential_provider_chain.js`; only `lib/node_loader.js` fills it).
+   */
+  defaultChain: boolean;
 }
 
 /** `AWS.config.<key> = value`, with any assignment operator. */
@@ -44,13 +50,15 @@ export function getV2OptionsSite(reference: SdkReference<V2OptionsInfo>): V2Opti
   if (info.kind === 'v2GlobalConfig') {
     const call = getGlobalConfigCall(node, 'update');
     const namespace = getV2Namespace(reference);
-    return call && { reference, node: call, options: call.arguments[0], name: 'AWS.config', namespace };
+    const defaultChain = reference.global === undefined;
+    return call && { reference, node: call, options: call.arguments[0], name: 'AWS.config', namespace, defaultChain };
   }
   if ((info.kind === 'client' && info.sdk !== 'v2') || node.type !== AST_NODE_TYPES.NewExpression) {
     return undefined;
   }
   const name = getV2DisplayName(reference);
-  return { reference, node, options: node.arguments[0], name, namespace: getV2Namespace(reference) };
+  const namespace = getV2Namespace(reference);
+  return { reference, node, options: node.arguments[0], name, namespace, defaultChain: reference.global === undefined };
 }
 
 /** `AWS.S3` for the namespace, `aws-sdk/clients/s3` for a per-service module, `AWS.Config`, `AWS.config`. */
@@ -58,16 +66,26 @@ export function getV2DisplayName(reference: SdkReference<V2OptionsInfo>): string
   const { info } = reference;
   if (info.kind === 'v2Config') return 'AWS.Config';
   if (info.kind === 'v2GlobalConfig') return 'AWS.config';
-  // `aws-sdk/clients/s3` exports an anonymous class: its module id names it best.
-  return reference.moduleId.startsWith(V2_CLIENT_PREFIX) ? reference.moduleId : `AWS.${info.name}`;
+  // `aws-sdk/clients/s3` exports an anonymous class: its module id names it best. Not its `DocumentClient`.
+  return reference.moduleId.startsWith(V2_CLIENT_PREFIX) && reference.name === reference.moduleId
+    ? reference.moduleId
+    : `AWS.${info.name}`;
 }
 
-/** `AWS` in `new AWS.S3()` / `AWS.config`, when `AWS` is the whole `aws-sdk` (or `aws-sdk/global`) namespace. */
+/**
+ * `AWS` in `new AWS.S3()` / `AWS.config`, when `AWS` is the whole `aws-sdk` (or `aws-sdk/global`) namespace, the
+ * browser global included. Not `window.AWS`, which is no identifier.
+ */
 export function getV2Namespace(reference: SdkReference): TSESTree.Identifier | undefined {
-  const { node } = reference;
-  const callee = skipTransparent(node.type === AST_NODE_TYPES.NewExpression ? node.callee : node);
-  const object = callee.type === AST_NODE_TYPES.MemberExpression ? skipTransparent(callee.object) : undefined;
-  return V2_NAMESPACE_MODULES.has(reference.moduleId) && object?.type === AST_NODE_TYPES.Identifier
+  const { node, info } = reference;
+  let object = skipTransparent(node.type === AST_NODE_TYPES.NewExpression ? node.callee : node);
+  // `AWS.DynamoDB.DocumentClient` is two members below the namespace; `window.AWS.S3` has none.
+  const depth = info.kind === 'client' ? info.name.split('.').length : 1;
+  for (let level = 0; level < depth; level++) {
+    if (object.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+    object = skipTransparent(object.object);
+  }
+  return V2_NAMESPACE_MODULES.has(reference.moduleId) && object.type === AST_NODE_TYPES.Identifier
     ? object
     : undefined;
 }
