@@ -12,7 +12,7 @@ import { findProperty, resolveValue } from '../scope/values.js';
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
 /** Which metadata service a host belongs to, and the SDK provider that reads its credentials. */
-export interface MetadataEndpoint {
+interface MetadataEndpoint {
   service: 'instance' | 'container';
   provider: string;
 }
@@ -69,20 +69,23 @@ export function containsMetadataHost(text: string): boolean {
   return METADATA_HOST_TEXTS.some((host) => text.includes(host));
 }
 
-/**
- * The metadata host, as `METADATA_HOSTS` spells it, that a parsed host names: the host itself, or its start when
- * the rest is not defined in the file (`` `http://169.254.169.254${rest}` ``).
- */
-export function findMetadataHost(host: string): string | undefined {
-  if (METADATA_HOSTS.has(host)) {
-    return host;
-  }
-  const start = host.split(UNKNOWN_TEXT)[0];
-  return start !== undefined && start !== host && METADATA_HOSTS.has(start) ? start : undefined;
+/** A metadata credential host, as URLs write it (IPv6 in brackets), with what it serves. */
+export interface MetadataHost extends MetadataEndpoint {
+  host: string;
 }
 
-export function getMetadataEndpoint(host: string): MetadataEndpoint | undefined {
-  return METADATA_HOSTS.get(host);
+/** The metadata endpoint at exactly this host (`parseUrl`'s or `normalizeHost`'s spelling). */
+export function getMetadataHost(host: string): MetadataHost | undefined {
+  const endpoint = METADATA_HOSTS.get(host);
+  return endpoint && { host, ...endpoint };
+}
+
+/**
+ * The metadata endpoint a URL's host names: the host itself, or its start when the rest is not defined in the
+ * file (`` `http://169.254.169.254${rest}` ``).
+ */
+export function findMetadataHost(host: string): MetadataHost | undefined {
+  return getMetadataHost(host) ?? getMetadataHost(host.split(UNKNOWN_TEXT)[0] ?? host);
 }
 
 /** Credential and token paths; every path on the container hosts that names credentials (`/v2/credentials/…`). */
