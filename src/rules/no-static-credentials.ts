@@ -1,6 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { isMemberNamed, skipTransparent } from '../utils/ast/nodes.js';
 import { createRule } from '../utils/create-rule.js';
 import { planImport, isInStatementList, removeProperties, removeStatement } from '../utils/fix/fixes.js';
 import {
@@ -9,10 +8,10 @@ import {
   type CredentialInput,
   type CredentialModel,
 } from '../utils/sdk/credentials.js';
+import { getEndpointKinds } from '../utils/sdk/endpoints.js';
 import { onSdkReferences } from '../utils/sdk/references.js';
 import type { V2OptionsSite } from '../utils/sdk/v2-config.js';
 import { isSameBindingAt } from '../utils/scope/names.js';
-import { findProperty, getStaticValue, resolveValue } from '../utils/scope/values.js';
 
 type Options = [{ allowLocalEndpoints?: boolean }];
 type MessageId = 'staticCredentials' | 'removeCredentials' | 'useProviderChain';
@@ -36,15 +35,6 @@ interface Checker {
 
 const PROVIDERS_MODULE = '@aws-sdk/credential-providers';
 const PROVIDER_CHAIN = 'fromNodeProviderChain';
-
-/** Hosts of local emulators (LocalStack, DynamoDB Local, MinIO in Docker), which need dummy static keys. */
-const LOCAL_HOSTS: ReadonlySet<string> = new Set([
-  'localhost',
-  '127.0.0.1',
-  '[::1]',
-  '0.0.0.0',
-  'host.docker.internal',
-]);
 
 export default createRule<Options, MessageId>({
   name: 'no-static-credentials',
@@ -71,7 +61,8 @@ export default createRule<Options, MessageId>({
             type: 'boolean',
             description:
               'Allow static credentials for clients whose `endpoint` is loopback or a local emulator ' +
-              '(localhost, 127.0.0.1, [::1], 0.0.0.0, host.docker.internal, a LocalStack host).',
+              '(localhost, 127.0.0.1, [::1], 0.0.0.0, host.docker.internal, a LocalStack host). Clients whose ' +
+              '`endpoint` is another non-AWS host, or a value the file does not define, are never reported.',
           },
         },
         additionalProperties: false,
@@ -103,7 +94,7 @@ function check(checker: Checker, consumer: CredentialConsumer): Finding[] {
     return [];
   }
   return consumer.inputs.flatMap((input) => {
-    if (input.kind !== 'assignment' && isLocalEndpointConfig(checker, input.options)) {
+    if (input.kind !== 'assignment' && isCustomEndpointConfig(checker, input.options)) {
       return [];
     }
     const finding = checkInput(checker, consumer, input);
@@ -181,67 +172,15 @@ function isLongTermKeyStsClient(checker: Checker, consumer: CredentialConsumer):
   );
 }
 
-function isLocalEndpointConfig(checker: Checker, options: TSESTree.ObjectExpression): boolean {
-  const endpoint = checker.allowLocalEndpoints ? findProperty(checker.sourceCode, options, 'endpoint') : undefined;
-  return endpoint !== undefined && isLocalEndpoint(checker.sourceCode, endpoint.value, 0);
-}
 
 /**
- * E.g. `'http://localhost:4566'`, a constant holding it, `new URL('http://127.0.0.1:8000')`,
- * `` `http://localhost:${port}` ``, `process.env.AWS_ENDPOINT ?? 'http://localstack:4566'`, v3 `{ url }` objects.
+ * The options set an `endpoint` that is not AWS, or one the file does not define: S3-compatible storage (R2,
+ * MinIO, Spaces, B2) takes only static keys. An emulator endpoint (LocalStack, DynamoDB Local) counts only with
+ * `allowLocalEndpoints`; one that may also be AWS (`isProd ? undefined : 'http://localhost:4566'`) still counts.
  */
-function isLocalEndpoint(sourceCode: SourceCode, node: TSESTree.Node, depth: number): boolean {
-  const text = getStaticValue(sourceCode, node);
-  if (typeof text === 'string') {
-    return isLocalHost(getHost(`${text}/`));
-  }
-  const value = depth < 4 ? resolveValue(sourceCode, node) : undefined;
-  switch (value?.type) {
-    case AST_NODE_TYPES.TemplateLiteral:
-      // Only a host the first static part spells out in full counts: `http://${host}:4566` stays unknown.
-      return isLocalHost(getHost(value.quasis[0]?.value.cooked ?? ''));
-    case AST_NODE_TYPES.LogicalExpression:
-      return isLocalEndpoint(sourceCode, value.left, depth + 1) || isLocalEndpoint(sourceCode, value.right, depth + 1);
-    case AST_NODE_TYPES.ConditionalExpression:
-      return (
-        isLocalEndpoint(sourceCode, value.consequent, depth + 1) ||
-        isLocalEndpoint(sourceCode, value.alternate, depth + 1)
-      );
-    case AST_NODE_TYPES.NewExpression: {
-      // `new URL('…')`, v2 `new AWS.Endpoint('…')`.
-      const [url] = value.arguments;
-      const callee = skipTransparent(value.callee);
-      const isUrlClass =
-        (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'URL') || isMemberNamed(callee, 'Endpoint');
-      return isUrlClass && url !== undefined && isLocalEndpoint(sourceCode, url, depth + 1);
-    }
-    case AST_NODE_TYPES.ObjectExpression: {
-      // v3 endpoint objects: `{ url: new URL('…') }`, `{ hostname: 'localhost', protocol: 'http:' }`.
-      const url = findProperty(sourceCode, value, 'url');
-      const hostname = findProperty(sourceCode, value, 'hostname');
-      const host = hostname && getStaticValue(sourceCode, hostname.value);
-      return (url !== undefined && isLocalEndpoint(sourceCode, url.value, depth + 1)) ||
-        (typeof host === 'string' && isLocalHost(host));
-    }
-    default:
-      return false;
-  }
-}
-
-/** The host of `http://user@host:port/path`, `host:port/`, `[::1]:4566/`: only when a `:`, `/`, `?` or `#` ends it. */
-function getHost(url: string): string | undefined {
-  const rest = url.replace(/^[a-z][a-z\d+.-]*:\/\//i, '').replace(/^[^@/?#]*@/, '');
-  return /^(\[[^\]]*\]|[^/:?#\s]+)[:/?#]/.exec(rest)?.[1]?.toLowerCase();
-}
-
-function isLocalHost(host: string | undefined): boolean {
-  return (
-    host !== undefined &&
-    (LOCAL_HOSTS.has(host) ||
-      host.endsWith('.localhost') ||
-      /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host) ||
-      host.includes('localstack'))
-  );
+function isCustomEndpointConfig(checker: Checker, options: TSESTree.ObjectExpression): boolean {
+  const kinds = getEndpointKinds(checker.sourceCode, options);
+  return kinds.has('local') ? checker.allowLocalEndpoints : kinds.has('other') || kinds.has('unknown');
 }
 
 /** `credentials: fromNodeProviderChain()`, imported from `@aws-sdk/credential-providers` unless the file has it. */

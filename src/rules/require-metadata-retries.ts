@@ -1,10 +1,11 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { getPropertyName, skipTransparent } from '../utils/ast/nodes.js';
+import { skipTransparent } from '../utils/ast/nodes.js';
 import { createRule } from '../utils/create-rule.js';
 import { insertProperty } from '../utils/fix/insert-property.js';
 import { onSdkReferences, type SdkReferences } from '../utils/sdk/references.js';
-import { getStaticValue, resolveValue } from '../utils/scope/values.js';
+import { getOption, getOptionsObject, isAtMost, type Option } from '../utils/scope/options.js';
+import { resolveValue } from '../utils/scope/values.js';
 
 type MessageId = 'noRetries' | 'noTimeout' | 'addRetries';
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -20,9 +21,6 @@ interface Finding {
   merged: string;
   fix: (fixer: Fixer) => Fix[];
 }
-
-/** An option as the object would hold it at run time: the property, absent for sure, or not known. */
-type Option = TSESTree.Property | 'absent' | 'unknown';
 
 /** One setting the suggestion makes sure of: `name: value`, replacing an existing `name: 0`. */
 interface Setting {
@@ -41,9 +39,6 @@ const V2_METADATA_SERVICE_MERGED = '{ httpOptions: { timeout: 1000 } }';
 
 /** The v3 providers that default to a single attempt; `fromHttp` retries 3 times by default and is not one. */
 const V3_METADATA_PROVIDERS: ReadonlySet<string> = new Set(['fromContainerMetadata', 'fromInstanceMetadata']);
-
-/** How deep spreads of spreads are followed when looking for an option. */
-const MAX_SPREAD_DEPTH = 4;
 
 export default createRule<[], MessageId>({
   name: 'require-metadata-retries',
@@ -225,22 +220,6 @@ function* checkV2MetadataService(sourceCode: SourceCode, node: TSESTree.NewExpre
 }
 
 /**
- * The object literal the first argument holds; `undefined` when there is no argument, `'unknown'` when the file does
- * not show it (a parameter, an import, a call into another module).
- */
-function getOptionsObject(
-  sourceCode: SourceCode,
-  node: TSESTree.CallExpression | TSESTree.NewExpression,
-): TSESTree.ObjectExpression | 'unknown' | undefined {
-  const [argument] = node.arguments;
-  if (!argument) {
-    return undefined;
-  }
-  const value = argument.type === AST_NODE_TYPES.SpreadElement ? undefined : resolveValue(sourceCode, argument);
-  return value?.type === AST_NODE_TYPES.ObjectExpression ? value : 'unknown';
-}
-
-/**
  * `httpOptions.timeout` of v2 options: the option, with the `httpOptions` literal it belongs to (absent when
  * `httpOptions` itself is absent). `undefined` when `httpOptions` is a value the file does not show.
  */
@@ -260,35 +239,6 @@ function getHttpTimeout(
     return undefined;
   }
   return { option: getOption(sourceCode, value, 'timeout'), httpOptions: value };
-}
-
-/**
- * The option `name` as the object holds it at run time: the last property or spread that can set it wins; a spread
- * the file cannot resolve, or a computed key, makes it unknown. E.g. `{ ...defaults, timeout: 0 }`.
- */
-function getOption(sourceCode: SourceCode, object: TSESTree.ObjectExpression, name: string, depth = 0): Option {
-  for (let index = object.properties.length - 1; index >= 0; index--) {
-    const member = object.properties[index];
-    if (member?.type === AST_NODE_TYPES.SpreadElement) {
-      const spread = resolveValue(sourceCode, member.argument);
-      if (spread?.type !== AST_NODE_TYPES.ObjectExpression || depth >= MAX_SPREAD_DEPTH) {
-        return 'unknown';
-      }
-      const found = getOption(sourceCode, spread, name, depth + 1);
-      if (found !== 'absent') return found;
-    } else if (member?.type === AST_NODE_TYPES.Property) {
-      const key = getPropertyName(member);
-      if (key === name) return member;
-      if (key === undefined) return 'unknown';
-    }
-  }
-  return 'absent';
-}
-
-/** The property's value folds to a number no greater than `limit`: `0`, `-1`, `RETRIES` with `const RETRIES = 0`. */
-function isAtMost(sourceCode: SourceCode, property: TSESTree.Property, limit: number): boolean {
-  const value = getStaticValue(sourceCode, property.value);
-  return typeof value === 'number' && value <= limit;
 }
 
 /**

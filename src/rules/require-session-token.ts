@@ -4,6 +4,7 @@ import { getPropertyName, isMemberNamed, isProcessEnv, skipTransparent } from '.
 import { createRule } from '../utils/create-rule.js';
 import { getSiblingFieldText } from '../utils/fix/sibling-field.js';
 import { findCredentialSource } from '../utils/sdk/credential-sources.js';
+import { containsMetadataHost } from '../utils/sdk/endpoints.js';
 import { insertProperty } from '../utils/fix/insert-property.js';
 import { collectReturnedObjects, mayHaveProperty, resolveFunction } from '../utils/scope/functions.js';
 import { mentionsSdk, onSdkReferences, type SdkReferences } from '../utils/sdk/references.js';
@@ -44,8 +45,6 @@ const MISNAMED_KEYS = [
   'token',
 ] as const;
 const V2_OPTION_KEYS: ReadonlySet<string> = new Set(['token']);
-/** Hosts of the instance (IPv4, IPv6) and container (ECS, EKS Pod Identity) metadata credential endpoints. */
-const METADATA_HOSTS = ['169.254.169.254', 'fd00:ec2::254', '169.254.170.2', '169.254.170.23'] as const;
 const ENV_SESSION_TOKEN = 'AWS_SESSION_TOKEN';
 /** Provider options that hold credentials, or a function returning them (`fromTemporaryCredentials`, `fromIni`). */
 const PROVIDER_CREDENTIAL_KEYS = ['masterCredentials', 'roleAssumer', 'roleAssumerWithWebIdentity'] as const;
@@ -402,7 +401,7 @@ function getAwaitedCall(node: TSESTree.Node): TSESTree.CallExpression | undefine
 function isMetadataUrl(sourceCode: SourceCode, node: TSESTree.Node): boolean {
   const value = resolveValue(sourceCode, node) ?? node;
   const text = getStaticValue(sourceCode, value) ?? getLeadingText(sourceCode, value);
-  return typeof text === 'string' && METADATA_HOSTS.some((host) => text.includes(host));
+  return typeof text === 'string' && containsMetadataHost(text);
 }
 
 /**

@@ -4,6 +4,7 @@ import { getPropertyName, isMemberNamed, skipTransparent } from '../utils/ast/no
 import { createRule } from '../utils/create-rule.js';
 import { STS_CREDENTIAL_OPERATIONS } from '../utils/sdk/credential-sources.js';
 import type { ProviderName, V2CredentialsName } from '../utils/sdk/catalog.js';
+import { getEndpointKinds } from '../utils/sdk/endpoints.js';
 import { mentionsSdk, onSdkReferences, type SdkReferences } from '../utils/sdk/references.js';
 import { findProperty, getStaticValue, resolveObject, resolveValue } from '../utils/scope/values.js';
 
@@ -42,9 +43,6 @@ const ROLE_CHAINING_MAX = 3600;
 
 /** How deep spreads of spreads are followed before the object counts as unknown. */
 const MAX_SPREAD_DEPTH = 4;
-
-/** Host suffixes of AWS STS endpoints (regional, FIPS, VPC endpoints, China); any other `endpoint` is not AWS STS. */
-const AWS_ENDPOINT_SUFFIXES = ['.amazonaws.com', '.amazonaws.com.cn', '.api.aws'];
 
 /** `sts.assumeRole(...)` and its siblings: v2 `AWS.STS` and v3 aggregated `STS` methods, filtered by client later. */
 const STS_METHOD_CALL =
@@ -436,11 +434,5 @@ function isNonAwsClient({ sourceCode, references }: Checker, node: TSESTree.Node
  * service (MinIO, LocalStack) may allow other durations, so the rule stays quiet.
  */
 function hasNonAwsEndpoint(sourceCode: SourceCode, config: TSESTree.ObjectExpression | undefined): boolean {
-  const endpoint = config && findProperty(sourceCode, config, 'endpoint');
-  if (!endpoint) {
-    return false;
-  }
-  const value = getStaticValue(sourceCode, endpoint.value);
-  const host = typeof value === 'string' ? /^(?:[a-z][\d+.a-z-]*:)?\/\/([^/:?#]+)/i.exec(value)?.[1] : undefined;
-  return !host || !AWS_ENDPOINT_SUFFIXES.some((suffix) => host.toLowerCase().endsWith(suffix));
+  return config !== undefined && [...getEndpointKinds(sourceCode, config)].some((kind) => kind !== 'aws');
 }

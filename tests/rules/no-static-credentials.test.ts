@@ -139,6 +139,76 @@ new AWS.SQS({ endpoint: new AWS.Endpoint('http://localhost:9324'), credentials: 
 `,
       languageOptions: commonjs,
     },
+    // S3-compatible storage takes only static keys: Cloudflare R2, whose host a template builds around the account.
+    `
+import { S3Client } from '@aws-sdk/client-s3';
+
+export const r2 = new S3Client({
+  region: 'auto',
+  endpoint: \`https://\${process.env.CF_ACCOUNT_ID}.r2.cloudflarestorage.com\`,
+  credentials: { accessKeyId: process.env.R2_ACCESS_KEY_ID, secretAccessKey: process.env.R2_SECRET_ACCESS_KEY },
+});
+`,
+    // MinIO as a docker-compose service, and Backblaze B2: hosts that are not AWS.
+    `
+import { S3Client } from '@aws-sdk/client-s3';
+
+export const minio = new S3Client({
+  endpoint: 'http://minio:9000',
+  forcePathStyle: true,
+  credentials: { accessKeyId: 'minioadmin', secretAccessKey: 'minioadmin' },
+});
+export const b2 = new S3Client({
+  endpoint: 'https://s3.us-west-004.backblazeb2.com',
+  credentials: { accessKeyId: process.env.B2_KEY_ID, secretAccessKey: process.env.B2_KEY },
+});
+`,
+    // DigitalOcean Spaces through v2 \`new AWS.Endpoint(host)\`, with top-level keys.
+    {
+      code: `
+const AWS = require('aws-sdk');
+
+const spaces = new AWS.S3({
+  endpoint: new AWS.Endpoint('fra1.digitaloceanspaces.com'),
+  accessKeyId: process.env.SPACES_KEY,
+  secretAccessKey: process.env.SPACES_SECRET,
+});
+`,
+      languageOptions: commonjs,
+    },
+    // An endpoint the file does not define: an environment variable, a parameter, \`new URL()\` of either.
+    `
+import { S3Client } from '@aws-sdk/client-s3';
+
+const endpoint = process.env.OBJECT_STORE_ENDPOINT;
+if (!endpoint) throw new Error('OBJECT_STORE_ENDPOINT is required');
+export const store = new S3Client({
+  endpoint,
+  credentials: { accessKeyId: process.env.STORE_KEY, secretAccessKey: process.env.STORE_SECRET },
+});
+export function createStore(url, keyId, secret) {
+  return new S3Client({ endpoint: new URL(url), credentials: { accessKeyId: keyId, secretAccessKey: secret } });
+}
+`,
+    // v3 endpoint objects on other hosts, and a choice between two non-AWS endpoints.
+    `
+import { S3Client } from '@aws-sdk/client-s3';
+
+const keys = { accessKeyId: process.env.KEY_ID, secretAccessKey: process.env.SECRET };
+new S3Client({ endpoint: { hostname: 'storage.example.com', protocol: 'https:', path: '/' }, credentials: keys });
+new S3Client({ endpoint: { url: new URL('https://s3.wasabisys.com') }, credentials: keys });
+new S3Client({ endpoint: isProd ? 'https://s3.wasabisys.com' : 'http://localhost:9000', credentials: keys });
+`,
+    // Without allowLocalEndpoints, non-AWS hosts and endpoints the file does not define stay quiet.
+    {
+      code: `
+import { S3Client } from '@aws-sdk/client-s3';
+
+new S3Client({ endpoint: 'http://minio:9000', credentials: { accessKeyId: 'a', secretAccessKey: 'b' } });
+new S3Client({ endpoint: process.env.S3_ENDPOINT, credentials: { accessKeyId: 'a', secretAccessKey: 'b' } });
+`,
+      options: [{ allowLocalEndpoints: false }],
+    },
     // v2 wraps top-level keys into credentials only when both are set (sdk-facts B2).
     `
 import AWS from 'aws-sdk';
@@ -803,7 +873,7 @@ new S3Client({ endpoint: 'http://localhost:4566', credentials: fromNodeProviderC
       ],
     },
     {
-      // Remote endpoints, and a host the file does not spell out, are not local.
+      // An AWS endpoint is reported; a host the file does not spell out (line 6) is a custom endpoint: quiet.
       code: `
 import { S3Client } from '@aws-sdk/client-s3';
 
@@ -845,34 +915,169 @@ new S3Client({ endpoint: \`http://\${process.env.S3_HOST}:4566\`, credentials: c
             },
           ],
         },
+      ],
+    },
+    {
+      // An AWS host a template builds around the region; \`forcePathStyle\` alone says nothing about the host.
+      code: `
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+
+const keys = { accessKeyId: 'a', secretAccessKey: 'b' };
+new DynamoDBClient({ endpoint: \`https://dynamodb.\${region}.amazonaws.com\`, forcePathStyle: true, credentials: keys });
+`,
+      output: null,
+      errors: [
         {
           messageId: 'staticCredentials',
-          data: { client: 'S3Client' },
-          line: 6,
-          column: 64,
-          endLine: 6,
-          endColumn: 88,
+          data: { client: 'DynamoDBClient' },
+          line: 5,
+          column: 98,
+          endLine: 5,
+          endColumn: 115,
           suggestions: [
             {
               messageId: 'removeCredentials',
               output: `
-import { S3Client } from '@aws-sdk/client-s3';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 
-const credentials = { accessKeyId: process.env.KEY_ID, secretAccessKey: process.env.SECRET };
-new S3Client({ endpoint: 'https://s3.eu-west-1.amazonaws.com', credentials: credentials });
-new S3Client({ endpoint: \`http://\${process.env.S3_HOST}:4566\` });
+const keys = { accessKeyId: 'a', secretAccessKey: 'b' };
+new DynamoDBClient({ endpoint: \`https://dynamodb.\${region}.amazonaws.com\`, forcePathStyle: true });
 `,
             },
             {
               messageId: 'useProviderChain',
               data: providerChain,
               output: `
-import { S3Client } from '@aws-sdk/client-s3';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 
-const credentials = { accessKeyId: process.env.KEY_ID, secretAccessKey: process.env.SECRET };
-new S3Client({ endpoint: 'https://s3.eu-west-1.amazonaws.com', credentials: credentials });
-new S3Client({ endpoint: \`http://\${process.env.S3_HOST}:4566\`, credentials: fromNodeProviderChain() });
+const keys = { accessKeyId: 'a', secretAccessKey: 'b' };
+new DynamoDBClient({ endpoint: \`https://dynamodb.\${region}.amazonaws.com\`, forcePathStyle: true, credentials: fromNodeProviderChain() });
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // AWS China and \`*.api.aws\` hosts, one through a v3 \`{ url }\` object.
+      code: `
+import { SQSClient } from '@aws-sdk/client-sqs';
+
+const keys = { accessKeyId: 'a', secretAccessKey: 'b' };
+new SQSClient({ endpoint: { url: new URL('https://sqs.cn-north-1.amazonaws.com.cn') }, credentials: keys });
+new SQSClient({ endpoint: 'https://sqs.us-east-1.api.aws', credentials: keys });
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'staticCredentials',
+          data: { client: 'SQSClient' },
+          line: 5,
+          column: 88,
+          endLine: 5,
+          endColumn: 105,
+          suggestions: [
+            {
+              messageId: 'removeCredentials',
+              output: `
+import { SQSClient } from '@aws-sdk/client-sqs';
+
+const keys = { accessKeyId: 'a', secretAccessKey: 'b' };
+new SQSClient({ endpoint: { url: new URL('https://sqs.cn-north-1.amazonaws.com.cn') } });
+new SQSClient({ endpoint: 'https://sqs.us-east-1.api.aws', credentials: keys });
+`,
+            },
+            {
+              messageId: 'useProviderChain',
+              data: providerChain,
+              output: `
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+
+const keys = { accessKeyId: 'a', secretAccessKey: 'b' };
+new SQSClient({ endpoint: { url: new URL('https://sqs.cn-north-1.amazonaws.com.cn') }, credentials: fromNodeProviderChain() });
+new SQSClient({ endpoint: 'https://sqs.us-east-1.api.aws', credentials: keys });
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'staticCredentials',
+          data: { client: 'SQSClient' },
+          line: 6,
+          column: 60,
+          endLine: 6,
+          endColumn: 77,
+          suggestions: [
+            {
+              messageId: 'removeCredentials',
+              output: `
+import { SQSClient } from '@aws-sdk/client-sqs';
+
+const keys = { accessKeyId: 'a', secretAccessKey: 'b' };
+new SQSClient({ endpoint: { url: new URL('https://sqs.cn-north-1.amazonaws.com.cn') }, credentials: keys });
+new SQSClient({ endpoint: 'https://sqs.us-east-1.api.aws' });
+`,
+            },
+            {
+              messageId: 'useProviderChain',
+              data: providerChain,
+              output: `
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+
+const keys = { accessKeyId: 'a', secretAccessKey: 'b' };
+new SQSClient({ endpoint: { url: new URL('https://sqs.cn-north-1.amazonaws.com.cn') }, credentials: keys });
+new SQSClient({ endpoint: 'https://sqs.us-east-1.api.aws', credentials: fromNodeProviderChain() });
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // v2 \`new AWS.Endpoint()\` of an AWS host.
+      code: `
+const AWS = require('aws-sdk');
+
+const s3 = new AWS.S3({
+  endpoint: new AWS.Endpoint('s3.eu-west-1.amazonaws.com'),
+  accessKeyId: process.env.KEY_ID,
+  secretAccessKey: process.env.SECRET,
+});
+`,
+      languageOptions: commonjs,
+      output: null,
+      errors: [
+        {
+          messageId: 'staticCredentials',
+          data: { client: 'AWS.S3' },
+          line: 6,
+          column: 3,
+          endLine: 6,
+          endColumn: 34,
+          suggestions: [
+            {
+              messageId: 'removeCredentials',
+              output: `
+const AWS = require('aws-sdk');
+
+const s3 = new AWS.S3({
+  endpoint: new AWS.Endpoint('s3.eu-west-1.amazonaws.com'),
+});
+`,
+            },
+            {
+              messageId: 'useProviderChain',
+              data: v2ProviderChain,
+              output: `
+const AWS = require('aws-sdk');
+
+const s3 = new AWS.S3({
+  endpoint: new AWS.Endpoint('s3.eu-west-1.amazonaws.com'),
+  credentialProvider: new AWS.CredentialProviderChain(),
+});
 `,
             },
           ],

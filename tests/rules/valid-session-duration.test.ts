@@ -1071,6 +1071,33 @@ await sts.send(command);
         },
       ],
     },
+    // A template that spells an AWS host around the region keeps the limits too.
+    {
+      code: `
+import { STSClient, AssumeRoleCommand } from '@aws-sdk/client-sts';
+const sts = new STSClient({ endpoint: \`https://sts.\${process.env.AWS_REGION}.amazonaws.com\` });
+await sts.send(new AssumeRoleCommand({ RoleArn, RoleSessionName: 'deploy', DurationSeconds: 86400 }));
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'durationTooLong',
+          data: { value: '86400', operation: 'AssumeRole', max: '43200' },
+          line: 4, column: 93, endLine: 4, endColumn: 98,
+          suggestions: [
+            {
+              messageId: 'clampDuration',
+              data: { bound: '43200' },
+              output: `
+import { STSClient, AssumeRoleCommand } from '@aws-sdk/client-sts';
+const sts = new STSClient({ endpoint: \`https://sts.\${process.env.AWS_REGION}.amazonaws.com\` });
+await sts.send(new AssumeRoleCommand({ RoleArn, RoleSessionName: 'deploy', DurationSeconds: 43200 }));
+`,
+            },
+          ],
+        },
+      ],
+    },
   ],
 });
 
