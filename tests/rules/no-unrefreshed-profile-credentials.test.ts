@@ -24,6 +24,7 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import { createCredentialChain, fromEnv, fromIni } from '@aws-sdk/credential-providers';
 const chain = createCredentialChain(fromEnv(), fromIni({ ignoreCache: true }));
 new SQSClient({ credentials: chain.expireAfter(900_000) });
+app.listen(3000);
     `,
     // `.expireAfter()` sets the expiration on the chain itself, so a later call covers every use of it.
     `
@@ -44,6 +45,7 @@ console.log(credentials.accessKeyId);
 import { S3Client } from '@aws-sdk/client-s3';
 import { fromIni } from '@aws-sdk/credential-providers';
 new S3Client({ credentials: await fromIni()() });
+app.listen(3000);
     `,
     // `fromIni()` handed to a function of another module: what it does with it is unknown.
     `
@@ -51,12 +53,14 @@ import { fromIni } from '@aws-sdk/credential-providers';
 import { makeClient, register } from './aws.js';
 register(fromIni());
 makeClient({ credentials: fromIni({ profile: 'dev' }) });
+app.listen(3000);
     `,
     // A client of another module with the same name.
     `
 import { fromIni } from '@aws-sdk/credential-providers';
 import { S3Client } from './s3-client.js';
 new S3Client({ credentials: fromIni() });
+app.listen(3000);
     `,
     // Credentials the file does not define.
     `
@@ -71,6 +75,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { fromNodeProviderChain, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 new DynamoDBClient({ credentials: fromNodeProviderChain() });
 new DynamoDBClient({ credentials: fromTemporaryCredentials({ params: { RoleArn: 'arn:aws:iam::123456789012:role/app' } }) });
+app.listen(3000);
     `,
     // A source profile inside `fromTemporaryCredentials` is out of scope: the role credentials themselves refresh.
     `
@@ -79,12 +84,14 @@ import { fromIni, fromTemporaryCredentials } from '@aws-sdk/credential-providers
 new STSClient({
   credentials: fromTemporaryCredentials({ masterCredentials: fromIni(), params: { RoleArn: 'arn:aws:iam::123456789012:role/app' } }),
 });
+app.listen(3000);
     `,
     // Look-alike `fromIni` from another package.
     `
 import { S3Client } from '@aws-sdk/client-s3';
 import { fromIni } from 'ini-credentials';
 new S3Client({ credentials: fromIni() });
+app.listen(3000);
     `,
     // A local function named `fromIni`.
     `
@@ -93,6 +100,7 @@ function fromIni() {
   return async () => ({ accessKeyId: 'a', secretAccessKey: 'b', expiration: new Date(Date.now() + 900_000) });
 }
 new S3Client({ credentials: fromIni() });
+app.listen(3000);
     `,
     // A shadowed `require` is not the module loader.
     {
@@ -102,6 +110,7 @@ function build(require) {
   const { S3Client } = require('@aws-sdk/client-s3');
   return new S3Client({ credentials: fromIni() });
 }
+setInterval(tick, 1000);
       `,
       languageOptions: commonjs,
     },
@@ -113,6 +122,7 @@ import { fromIni } from '@aws-sdk/credential-providers';
 const PROFILE = 'deploy';
 new S3Client({ credentials: fromIni({ profile: 'deploy' }) });
 new S3Client({ credentials: fromIni({ profile: PROFILE, ignoreCache: true }) });
+app.listen(3000);
       `,
       options: [{ profilesAssumingRoles: ['deploy'] }],
     },
@@ -120,6 +130,7 @@ new S3Client({ credentials: fromIni({ profile: PROFILE, ignoreCache: true }) });
       code: `
 const AWS = require('aws-sdk');
 AWS.config.credentials = new AWS.SharedIniFileCredentials({ profile: 'deploy' });
+app.listen(3000);
       `,
       options: [{ profilesAssumingRoles: ['deploy'] }],
       languageOptions: commonjs,
@@ -130,11 +141,13 @@ import AWS from 'aws-sdk';
 new AWS.S3({ credentials: new AWS.EC2MetadataCredentials({ maxRetries: 3 }) });
 const profile = new AWS.SharedIniFileCredentials({ profile: 'dev' });
 profile.get((error) => console.log(error ?? profile.accessKeyId));
+app.listen(3000);
     `,
     // A v2 `SharedIniFileCredentials` of a look-alike module.
     `
 import AWS from './aws-shim.js';
 AWS.config.credentials = new AWS.SharedIniFileCredentials();
+app.listen(3000);
     `,
   ],
   invalid: [
@@ -171,6 +184,7 @@ export const s3 = new S3Client({ region: 'eu-west-1', credentials: createCredent
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { fromIni as profileCredentials } from '@aws-sdk/credential-providers';
 const sqs = new SQSClient({ credentials: profileCredentials({ profile: 'worker' }) });
+setInterval(() => drainQueue(sqs), 30_000);
       `,
       output: null,
       errors: [
@@ -186,6 +200,7 @@ const sqs = new SQSClient({ credentials: profileCredentials({ profile: 'worker' 
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { fromIni as profileCredentials, createCredentialChain } from '@aws-sdk/credential-providers';
 const sqs = new SQSClient({ credentials: createCredentialChain(profileCredentials({ profile: 'worker', ignoreCache: true })).expireAfter(15 * 60_000) });
+setInterval(() => drainQueue(sqs), 30_000);
       `,
             },
           ],
@@ -198,6 +213,7 @@ const sqs = new SQSClient({ credentials: createCredentialChain(profileCredential
 import * as providers from '@aws-sdk/credential-providers';
 import * as s3 from '@aws-sdk/client-s3';
 const client = new s3.S3Client({ credentials: providers.fromIni({ profile: 'uploader' }) });
+app.listen(3000);
       `,
       output: null,
       errors: [
@@ -213,6 +229,7 @@ const client = new s3.S3Client({ credentials: providers.fromIni({ profile: 'uplo
 import * as providers from '@aws-sdk/credential-providers';
 import * as s3 from '@aws-sdk/client-s3';
 const client = new s3.S3Client({ credentials: providers.createCredentialChain(providers.fromIni({ profile: 'uploader', ignoreCache: true })).expireAfter(15 * 60_000) });
+app.listen(3000);
       `,
             },
           ],
@@ -253,6 +270,7 @@ module.exports = new DynamoDBClient({ credentials: createCredentialChain(fromIni
 const { S3Client } = require('@aws-sdk/client-s3');
 const { fromIni: loadProfile } = require('@aws-sdk/credential-providers');
 const s3 = new S3Client({ credentials: loadProfile() });
+server.listen(8080);
       `,
       languageOptions: requireDeclared,
       output: null,
@@ -269,6 +287,7 @@ const s3 = new S3Client({ credentials: loadProfile() });
 const { S3Client } = require('@aws-sdk/client-s3');
 const { fromIni: loadProfile, createCredentialChain } = require('@aws-sdk/credential-providers');
 const s3 = new S3Client({ credentials: createCredentialChain(loadProfile({ ignoreCache: true })).expireAfter(15 * 60_000) });
+server.listen(8080);
       `,
             },
           ],
@@ -281,6 +300,7 @@ const s3 = new S3Client({ credentials: createCredentialChain(loadProfile({ ignor
 const providers = require('@aws-sdk/credential-providers');
 const { SNSClient } = require('@aws-sdk/client-sns');
 const sns = new SNSClient({ credentials: providers.fromIni() });
+setInterval(publishHeartbeat, 60_000);
       `,
       output: null,
       errors: [
@@ -296,6 +316,7 @@ const sns = new SNSClient({ credentials: providers.fromIni() });
 const providers = require('@aws-sdk/credential-providers');
 const { SNSClient } = require('@aws-sdk/client-sns');
 const sns = new SNSClient({ credentials: providers.createCredentialChain(providers.fromIni({ ignoreCache: true })).expireAfter(15 * 60_000) });
+setInterval(publishHeartbeat, 60_000);
       `,
             },
           ],
@@ -311,6 +332,7 @@ const { fromIni } = require('@aws-sdk/credential-provider-ini');
 const { KMSClient } = require('@aws-sdk/client-kms');
 
 const kms = new KMSClient({ credentials: fromIni({ profile: 'crypto' }) });
+app.listen(process.env.PORT);
       `,
       languageOptions: commonjs,
       output: null,
@@ -330,6 +352,7 @@ const { KMSClient } = require('@aws-sdk/client-kms');
 const { createCredentialChain } = require('@aws-sdk/credential-providers');
 
 const kms = new KMSClient({ credentials: createCredentialChain(fromIni({ profile: 'crypto', ignoreCache: true })).expireAfter(15 * 60_000) });
+app.listen(process.env.PORT);
       `,
             },
           ],
@@ -434,6 +457,7 @@ export const s3 = new S3Client({ credentials: createCredentialChain(fromIni({ pr
 import { S3Client } from '@aws-sdk/client-s3';
 import { createCredentialChain, fromIni } from '@aws-sdk/credential-providers';
 new S3Client({ credentials: fromIni({ profile: 'dev', ignoreCache: true }) });
+app.listen(3000);
       `,
       output: null,
       errors: [
@@ -449,6 +473,7 @@ new S3Client({ credentials: fromIni({ profile: 'dev', ignoreCache: true }) });
 import { S3Client } from '@aws-sdk/client-s3';
 import { createCredentialChain, fromIni } from '@aws-sdk/credential-providers';
 new S3Client({ credentials: createCredentialChain(fromIni({ profile: 'dev', ignoreCache: true })).expireAfter(15 * 60_000) });
+app.listen(3000);
       `,
             },
           ],
@@ -462,6 +487,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { fromIni } from '@aws-sdk/credential-providers';
 import { profileDefaults } from './settings.js';
 new S3Client({ credentials: fromIni({ ...profileDefaults, profile: 'dev' }) });
+app.listen(3000);
       `,
       output: null,
       errors: [
@@ -478,6 +504,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { fromIni, createCredentialChain } from '@aws-sdk/credential-providers';
 import { profileDefaults } from './settings.js';
 new S3Client({ credentials: createCredentialChain(fromIni({ ...profileDefaults, profile: 'dev', ignoreCache: true })).expireAfter(15 * 60_000) });
+app.listen(3000);
       `,
             },
           ],
@@ -490,6 +517,7 @@ new S3Client({ credentials: createCredentialChain(fromIni({ ...profileDefaults, 
 import { S3Client } from '@aws-sdk/client-s3';
 import { fromIni } from '@aws-sdk/credential-providers';
 new S3Client({ credentials: fromIni({ ignoreCache: false, profile: 'dev' }) });
+app.listen(3000);
       `,
       output: null,
       errors: [
@@ -505,6 +533,7 @@ new S3Client({ credentials: fromIni({ ignoreCache: false, profile: 'dev' }) });
 import { S3Client } from '@aws-sdk/client-s3';
 import { fromIni, createCredentialChain } from '@aws-sdk/credential-providers';
 new S3Client({ credentials: createCredentialChain(fromIni({ ignoreCache: true, profile: 'dev' })).expireAfter(15 * 60_000) });
+app.listen(3000);
       `,
             },
           ],
@@ -593,6 +622,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { fromIni } from '@aws-sdk/credential-providers';
 const profile = process.env.APP_PROFILE;
 new S3Client({ credentials: profile ? fromIni({ profile }) : undefined });
+app.listen(3000);
       `,
       output: null,
       errors: [
@@ -609,6 +639,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { fromIni, createCredentialChain } from '@aws-sdk/credential-providers';
 const profile = process.env.APP_PROFILE;
 new S3Client({ credentials: profile ? createCredentialChain(fromIni({ profile, ignoreCache: true })).expireAfter(15 * 60_000) : undefined });
+app.listen(3000);
       `,
             },
           ],
@@ -621,6 +652,7 @@ new S3Client({ credentials: profile ? createCredentialChain(fromIni({ profile, i
 import { S3Client } from '@aws-sdk/client-s3';
 import { createCredentialChain, fromEnv, fromIni } from '@aws-sdk/credential-providers';
 new S3Client({ credentials: createCredentialChain(fromEnv(), fromIni()) });
+app.listen(3000);
       `,
       output: null,
       errors: [
@@ -636,6 +668,7 @@ new S3Client({ credentials: createCredentialChain(fromEnv(), fromIni()) });
 import { S3Client } from '@aws-sdk/client-s3';
 import { createCredentialChain, fromEnv, fromIni } from '@aws-sdk/credential-providers';
 new S3Client({ credentials: createCredentialChain(fromEnv(), fromIni({ ignoreCache: true })).expireAfter(15 * 60_000) });
+app.listen(3000);
       `,
             },
           ],
@@ -680,6 +713,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { fromIni } from '@aws-sdk/credential-providers';
 new S3Client({ credentials: fromIni({ profile: 'deploy' }) });
 new S3Client({ credentials: fromIni({ profile: 'dev' }) });
+app.listen(3000);
       `,
       options: [{ profilesAssumingRoles: ['deploy'] }],
       output: null,
@@ -697,6 +731,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { fromIni, createCredentialChain } from '@aws-sdk/credential-providers';
 new S3Client({ credentials: fromIni({ profile: 'deploy' }) });
 new S3Client({ credentials: createCredentialChain(fromIni({ profile: 'dev', ignoreCache: true })).expireAfter(15 * 60_000) });
+app.listen(3000);
       `,
             },
           ],
@@ -725,6 +760,7 @@ export const s3 = new AWS.S3({ region: 'eu-west-1', credentials: new AWS.SharedI
 const AWS = require('aws-sdk');
 const profile = new AWS.SharedIniFileCredentials();
 AWS.config.credentials = profile;
+setInterval(poll, 30_000);
       `,
       languageOptions: commonjs,
       output: null,
@@ -768,6 +804,7 @@ import AWS from 'aws-sdk/global';
 import SQS from 'aws-sdk/clients/sqs';
 new DynamoDB({ credentials: new SharedIniFileCredentials() });
 new SQS({ credentials: new AWS.SharedIniFileCredentials() });
+app.listen(3000);
       `,
       output: null,
       errors: [
@@ -791,6 +828,7 @@ new SQS({ credentials: new AWS.SharedIniFileCredentials() });
 const AWS = require('aws-sdk');
 AWS.config.update({ credentials: new AWS.SharedIniFileCredentials({ profile: 'deploy' }) });
 AWS.config.update({ credentials: new AWS.SharedIniFileCredentials({ profile: 'static' }) });
+setInterval(poll, 30_000);
       `,
       options: [{ profilesAssumingRoles: ['deploy'] }],
       languageOptions: requireDeclared,
@@ -815,6 +853,7 @@ import type * as providers from '@aws-sdk/credential-providers';
 import { S3Client } from '@aws-sdk/client-s3';
 declare const load: typeof providers.fromIni;
 new S3Client({ credentials: load() });
+app.listen(3000);
     `,
   ],
   invalid: [
@@ -879,6 +918,7 @@ export const s3 = new S3Client(config);
       code: `
 import AWS = require('aws-sdk');
 AWS.config.credentials = new AWS.SharedIniFileCredentials({ profile: 'app' });
+app.listen(3000);
       `,
       output: null,
       errors: [
