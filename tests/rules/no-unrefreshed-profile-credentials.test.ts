@@ -149,6 +149,104 @@ import AWS from './aws-shim.js';
 AWS.config.credentials = new AWS.SharedIniFileCredentials();
 app.listen(3000);
     `,
+    // A command-line script (`#!` first line) exits long before the profile file is rotated, even when it exports.
+    `#!/usr/bin/env node
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromIni } from '@aws-sdk/credential-providers';
+const s3 = new S3Client({ credentials: fromIni({ profile: 'api' }) });
+export async function listBuckets() {
+  const { Buckets } = await s3.send(new ListBucketsCommand({}));
+  return Buckets;
+}
+console.log(await listBuckets());
+    `,
+    // A script that reads its arguments from `process.argv`, and exports its command for tests.
+    `
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromIni } from '@aws-sdk/credential-providers';
+const s3 = new S3Client({ credentials: fromIni({ profile: 'api' }) });
+export async function download(bucket, key) {
+  return s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+}
+await download(...process.argv.slice(2));
+    `,
+    // A commander CLI, even when the module also exports.
+    `
+import { program } from 'commander';
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromIni } from '@aws-sdk/credential-providers';
+const s3 = new S3Client({ credentials: fromIni({ profile: 'api' }) });
+program.command('sync <bucket>').action((bucket) => sync(s3, bucket));
+program.parse();
+export { s3 };
+    `,
+    // A yargs CLI (CommonJS) that also exports its client.
+    {
+      code: `
+const yargs = require('yargs');
+const { S3Client } = require('@aws-sdk/client-s3');
+const { fromIni } = require('@aws-sdk/credential-providers');
+const s3 = new S3Client({ credentials: fromIni({ profile: 'api' }) });
+const argv = yargs.option('bucket', { type: 'string' }).parse();
+upload(s3, argv.bucket);
+module.exports = { s3 };
+      `,
+      languageOptions: commonjs,
+    },
+    // A run-and-exit main: `process.exit()` once it is done.
+    `
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromIni } from '@aws-sdk/credential-providers';
+const s3 = new S3Client({ credentials: fromIni({ profile: 'api' }) });
+export async function main() {
+  await s3.send(new ListBucketsCommand({}));
+}
+main().then(() => process.exit(0), () => process.exit(1));
+    `,
+    // `require.main === module` with no server: a script that can also be loaded.
+    {
+      code: `
+const { S3Client } = require('@aws-sdk/client-s3');
+const { fromIni } = require('@aws-sdk/credential-providers');
+const s3 = new S3Client({ credentials: fromIni({ profile: 'api' }) });
+async function migrate() {
+  await s3.send(new ListBucketsCommand({}));
+}
+module.exports = { migrate };
+if (require.main === module) migrate();
+      `,
+      languageOptions: commonjs,
+    },
+    // No sign of how long the file runs (no server, loop, timer or export): not reported.
+    `
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromIni } from '@aws-sdk/credential-providers';
+const s3 = new S3Client({ credentials: fromIni({ profile: 'api' }) });
+await s3.send(new ListBucketsCommand({}));
+    `,
+    // A pagination loop ends by itself, and a sleep helper's `setTimeout` does not reschedule anything.
+    `
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromIni } from '@aws-sdk/credential-providers';
+const s3 = new S3Client({ credentials: fromIni({ profile: 'api' }) });
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+let token;
+do {
+  const page = await s3.send(new ListObjectsV2Command({ Bucket: 'logs', ContinuationToken: token }));
+  token = page.NextContinuationToken;
+  await sleep(100);
+} while (token);
+    `,
+    // A conditional spread overridden by a later `credentials`: the profile never reaches the client.
+    `
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
+const profile = process.env.DATA_PROFILE;
+export const dynamo = new DynamoDBClient({
+  ...(profile ? { credentials: fromIni({ profile }) } : {}),
+  credentials: fromNodeProviderChain(),
+});
+    `,
   ],
   invalid: [
     {
@@ -839,6 +937,542 @@ setInterval(poll, 30_000);
           data: { client: 'AWS.config' },
           line: 4, column: 34, endLine: 4, endColumn: 89,
           suggestions: [],
+        },
+      ],
+    },
+    {
+      // An Express server that listens.
+      code: `
+import express from 'express';
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromIni } from '@aws-sdk/credential-providers';
+const s3 = new S3Client({ credentials: fromIni({ profile: 'api' }) });
+const app = express();
+app.get('/', async (req, res) => res.json(await s3.send(new ListBucketsCommand({}))));
+app.listen(3000);
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'profileNeverReread',
+          data: { client: 'S3Client' },
+          line: 5, column: 40, endLine: 5, endColumn: 67,
+          suggestions: [
+            {
+              messageId: 'wrapInCredentialChain',
+              data: expireAfter,
+              output: `
+import express from 'express';
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromIni, createCredentialChain } from '@aws-sdk/credential-providers';
+const s3 = new S3Client({ credentials: createCredentialChain(fromIni({ profile: 'api', ignoreCache: true })).expireAfter(15 * 60_000) });
+const app = express();
+app.get('/', async (req, res) => res.json(await s3.send(new ListBucketsCommand({}))));
+app.listen(3000);
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // An `http.createServer` server (CommonJS), without a `.listen()` in the file.
+      code: `
+const http = require('node:http');
+const { S3Client } = require('@aws-sdk/client-s3');
+const { fromIni } = require('@aws-sdk/credential-providers');
+const s3 = new S3Client({ credentials: fromIni({ profile: 'api' }) });
+module.exports = http.createServer((req, res) => handle(s3, req, res));
+      `,
+      languageOptions: commonjs,
+      output: null,
+      errors: [
+        {
+          messageId: 'profileNeverReread',
+          data: { client: 'S3Client' },
+          line: 5, column: 40, endLine: 5, endColumn: 67,
+          suggestions: [
+            {
+              messageId: 'wrapInCredentialChain',
+              data: expireAfter,
+              output: `
+const http = require('node:http');
+const { S3Client } = require('@aws-sdk/client-s3');
+const { fromIni, createCredentialChain } = require('@aws-sdk/credential-providers');
+const s3 = new S3Client({ credentials: createCredentialChain(fromIni({ profile: 'api', ignoreCache: true })).expireAfter(15 * 60_000) });
+module.exports = http.createServer((req, res) => handle(s3, req, res));
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A Koa app.
+      code: `
+import Koa from 'koa';
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromIni } from '@aws-sdk/credential-providers';
+const s3 = new S3Client({ credentials: fromIni({ profile: 'api' }) });
+const app = new Koa();
+app.use((ctx) => serve(s3, ctx));
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'profileNeverReread',
+          data: { client: 'S3Client' },
+          line: 5, column: 40, endLine: 5, endColumn: 67,
+          suggestions: [
+            {
+              messageId: 'wrapInCredentialChain',
+              data: expireAfter,
+              output: `
+import Koa from 'koa';
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromIni, createCredentialChain } from '@aws-sdk/credential-providers';
+const s3 = new S3Client({ credentials: createCredentialChain(fromIni({ profile: 'api', ignoreCache: true })).expireAfter(15 * 60_000) });
+const app = new Koa();
+app.use((ctx) => serve(s3, ctx));
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A worker loop: `while (true)` with an `await` inside.
+      code: `
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromIni } from '@aws-sdk/credential-providers';
+const s3 = new S3Client({ credentials: fromIni({ profile: 'api' }) });
+while (true) {
+  await processBatch(s3);
+}
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'profileNeverReread',
+          data: { client: 'S3Client' },
+          line: 4, column: 40, endLine: 4, endColumn: 67,
+          suggestions: [
+            {
+              messageId: 'wrapInCredentialChain',
+              data: expireAfter,
+              output: `
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromIni, createCredentialChain } from '@aws-sdk/credential-providers';
+const s3 = new S3Client({ credentials: createCredentialChain(fromIni({ profile: 'api', ignoreCache: true })).expireAfter(15 * 60_000) });
+while (true) {
+  await processBatch(s3);
+}
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A polling loop: `for (;;)` with an `await` inside, in an async function.
+      code: `
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromIni } from '@aws-sdk/credential-providers';
+const s3 = new S3Client({ credentials: fromIni({ profile: 'api' }) });
+async function run() {
+  for (;;) {
+    await sync(s3);
+    await sleep(60_000);
+  }
+}
+run();
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'profileNeverReread',
+          data: { client: 'S3Client' },
+          line: 4, column: 40, endLine: 4, endColumn: 67,
+          suggestions: [
+            {
+              messageId: 'wrapInCredentialChain',
+              data: expireAfter,
+              output: `
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromIni, createCredentialChain } from '@aws-sdk/credential-providers';
+const s3 = new S3Client({ credentials: createCredentialChain(fromIni({ profile: 'api', ignoreCache: true })).expireAfter(15 * 60_000) });
+async function run() {
+  for (;;) {
+    await sync(s3);
+    await sleep(60_000);
+  }
+}
+run();
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A worker stopped by a flag: `while (!stopped)`.
+      code: `
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromIni } from '@aws-sdk/credential-providers';
+const s3 = new S3Client({ credentials: fromIni({ profile: 'api' }) });
+let stopped = false;
+process.on('SIGTERM', () => { stopped = true; });
+while (!stopped) {
+  await processBatch(s3);
+}
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'profileNeverReread',
+          data: { client: 'S3Client' },
+          line: 4, column: 40, endLine: 4, endColumn: 67,
+          suggestions: [
+            {
+              messageId: 'wrapInCredentialChain',
+              data: expireAfter,
+              output: `
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromIni, createCredentialChain } from '@aws-sdk/credential-providers';
+const s3 = new S3Client({ credentials: createCredentialChain(fromIni({ profile: 'api', ignoreCache: true })).expireAfter(15 * 60_000) });
+let stopped = false;
+process.on('SIGTERM', () => { stopped = true; });
+while (!stopped) {
+  await processBatch(s3);
+}
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A poller that reschedules itself through `setTimeout`.
+      code: `
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromIni } from '@aws-sdk/credential-providers';
+const s3 = new S3Client({ credentials: fromIni({ profile: 'api' }) });
+function poll() {
+  sync(s3).finally(() => setTimeout(poll, 30_000));
+}
+poll();
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'profileNeverReread',
+          data: { client: 'S3Client' },
+          line: 4, column: 40, endLine: 4, endColumn: 67,
+          suggestions: [
+            {
+              messageId: 'wrapInCredentialChain',
+              data: expireAfter,
+              output: `
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromIni, createCredentialChain } from '@aws-sdk/credential-providers';
+const s3 = new S3Client({ credentials: createCredentialChain(fromIni({ profile: 'api', ignoreCache: true })).expireAfter(15 * 60_000) });
+function poll() {
+  sync(s3).finally(() => setTimeout(poll, 30_000));
+}
+poll();
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // `setInterval`.
+      code: `
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromIni } from '@aws-sdk/credential-providers';
+const s3 = new S3Client({ credentials: fromIni({ profile: 'api' }) });
+setInterval(() => sync(s3), 60_000);
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'profileNeverReread',
+          data: { client: 'S3Client' },
+          line: 4, column: 40, endLine: 4, endColumn: 67,
+          suggestions: [
+            {
+              messageId: 'wrapInCredentialChain',
+              data: expireAfter,
+              output: `
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromIni, createCredentialChain } from '@aws-sdk/credential-providers';
+const s3 = new S3Client({ credentials: createCredentialChain(fromIni({ profile: 'api', ignoreCache: true })).expireAfter(15 * 60_000) });
+setInterval(() => sync(s3), 60_000);
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // An sqs-consumer queue consumer.
+      code: `
+import { Consumer } from 'sqs-consumer';
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromIni } from '@aws-sdk/credential-providers';
+const s3 = new S3Client({ credentials: fromIni({ profile: 'api' }) });
+Consumer.create({ queueUrl: process.env.QUEUE_URL, handleMessage: (message) => store(s3, message) }).start();
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'profileNeverReread',
+          data: { client: 'S3Client' },
+          line: 5, column: 40, endLine: 5, endColumn: 67,
+          suggestions: [
+            {
+              messageId: 'wrapInCredentialChain',
+              data: expireAfter,
+              output: `
+import { Consumer } from 'sqs-consumer';
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromIni, createCredentialChain } from '@aws-sdk/credential-providers';
+const s3 = new S3Client({ credentials: createCredentialChain(fromIni({ profile: 'api', ignoreCache: true })).expireAfter(15 * 60_000) });
+Consumer.create({ queueUrl: process.env.QUEUE_URL, handleMessage: (message) => store(s3, message) }).start();
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A bullmq `Worker`.
+      code: `
+import { Worker } from 'bullmq';
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromIni } from '@aws-sdk/credential-providers';
+const s3 = new S3Client({ credentials: fromIni({ profile: 'api' }) });
+new Worker('thumbnails', (job) => resize(s3, job.data));
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'profileNeverReread',
+          data: { client: 'S3Client' },
+          line: 5, column: 40, endLine: 5, endColumn: 67,
+          suggestions: [
+            {
+              messageId: 'wrapInCredentialChain',
+              data: expireAfter,
+              output: `
+import { Worker } from 'bullmq';
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromIni, createCredentialChain } from '@aws-sdk/credential-providers';
+const s3 = new S3Client({ credentials: createCredentialChain(fromIni({ profile: 'api', ignoreCache: true })).expireAfter(15 * 60_000) });
+new Worker('thumbnails', (job) => resize(s3, job.data));
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A `ReceiveMessageCommand` loop, even one that ends when the queue is drained.
+      code: `
+import { SQSClient, ReceiveMessageCommand } from '@aws-sdk/client-sqs';
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromIni } from '@aws-sdk/credential-providers';
+const s3 = new S3Client({ credentials: fromIni({ profile: 'api' }) });
+const sqs = new SQSClient({});
+let messages;
+do {
+  ({ Messages: messages = [] } = await sqs.send(new ReceiveMessageCommand({ QueueUrl: process.env.QUEUE_URL })));
+  await Promise.all(messages.map((message) => store(s3, message)));
+} while (messages.length > 0);
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'profileNeverReread',
+          data: { client: 'S3Client' },
+          line: 5, column: 40, endLine: 5, endColumn: 67,
+          suggestions: [
+            {
+              messageId: 'wrapInCredentialChain',
+              data: expireAfter,
+              output: `
+import { SQSClient, ReceiveMessageCommand } from '@aws-sdk/client-sqs';
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromIni, createCredentialChain } from '@aws-sdk/credential-providers';
+const s3 = new S3Client({ credentials: createCredentialChain(fromIni({ profile: 'api', ignoreCache: true })).expireAfter(15 * 60_000) });
+const sqs = new SQSClient({});
+let messages;
+do {
+  ({ Messages: messages = [] } = await sqs.send(new ReceiveMessageCommand({ QueueUrl: process.env.QUEUE_URL })));
+  await Promise.all(messages.map((message) => store(s3, message)));
+} while (messages.length > 0);
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A CLI that starts a server runs long: the server wins over `#!` and commander.
+      code: `#!/usr/bin/env node
+import { program } from 'commander';
+import Fastify from 'fastify';
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromIni } from '@aws-sdk/credential-providers';
+const s3 = new S3Client({ credentials: fromIni({ profile: 'api' }) });
+program.command('serve').action(() => Fastify().register(routes, { s3 }).listen({ port: 8080 }));
+program.parse(process.argv);
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'profileNeverReread',
+          data: { client: 'S3Client' },
+          line: 6, column: 40, endLine: 6, endColumn: 67,
+          suggestions: [
+            {
+              messageId: 'wrapInCredentialChain',
+              data: expireAfter,
+              output: `#!/usr/bin/env node
+import { program } from 'commander';
+import Fastify from 'fastify';
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromIni, createCredentialChain } from '@aws-sdk/credential-providers';
+const s3 = new S3Client({ credentials: createCredentialChain(fromIni({ profile: 'api', ignoreCache: true })).expireAfter(15 * 60_000) });
+program.command('serve').action(() => Fastify().register(routes, { s3 }).listen({ port: 8080 }));
+program.parse(process.argv);
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A library module that exports a function using the client.
+      code: `
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromIni } from '@aws-sdk/credential-providers';
+const s3 = new S3Client({ credentials: fromIni({ profile: 'api' }) });
+export async function listBuckets() {
+  return s3.send(new ListBucketsCommand({}));
+}
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'profileNeverReread',
+          data: { client: 'S3Client' },
+          line: 4, column: 40, endLine: 4, endColumn: 67,
+          suggestions: [
+            {
+              messageId: 'wrapInCredentialChain',
+              data: expireAfter,
+              output: `
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromIni, createCredentialChain } from '@aws-sdk/credential-providers';
+const s3 = new S3Client({ credentials: createCredentialChain(fromIni({ profile: 'api', ignoreCache: true })).expireAfter(15 * 60_000) });
+export async function listBuckets() {
+  return s3.send(new ListBucketsCommand({}));
+}
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Aliased import reached through a conditional spread of the client options, in a Fastify server.
+      code: `
+import Fastify from 'fastify';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { fromIni as profileCredentials } from '@aws-sdk/credential-providers';
+const useProfile = process.env.USE_PROFILE === '1';
+const profile = process.env.DATA_PROFILE;
+const dynamo = new DynamoDBClient({
+  region: 'ap-northeast-1',
+  ...(useProfile ? { credentials: profileCredentials({ profile }) } : {}),
+});
+await Fastify().register(routes, { dynamo }).listen({ port: 8080 });
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'profileNeverReread',
+          data: { client: 'DynamoDBClient' },
+          line: 9, column: 35, endLine: 9, endColumn: 66,
+          suggestions: [
+            {
+              messageId: 'wrapInCredentialChain',
+              data: expireAfter,
+              output: `
+import Fastify from 'fastify';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { fromIni as profileCredentials, createCredentialChain } from '@aws-sdk/credential-providers';
+const useProfile = process.env.USE_PROFILE === '1';
+const profile = process.env.DATA_PROFILE;
+const dynamo = new DynamoDBClient({
+  region: 'ap-northeast-1',
+  ...(useProfile ? { credentials: createCredentialChain(profileCredentials({ profile, ignoreCache: true })).expireAfter(15 * 60_000) } : {}),
+});
+await Fastify().register(routes, { dynamo }).listen({ port: 8080 });
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // `cond && { … }` spread, and the whole options chosen by a conditional, in an exported module.
+      code: `
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromIni } from '@aws-sdk/credential-providers';
+const profile = process.env.APP_PROFILE;
+export const s3 = new S3Client({ ...(profile && { credentials: fromIni({ profile }) }) });
+export const backup = new S3Client(profile ? { credentials: fromIni() } : {});
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'profileNeverReread',
+          data: { client: 'S3Client' },
+          line: 5, column: 64, endLine: 5, endColumn: 84,
+          suggestions: [
+            {
+              messageId: 'wrapInCredentialChain',
+              data: expireAfter,
+              output: `
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromIni, createCredentialChain } from '@aws-sdk/credential-providers';
+const profile = process.env.APP_PROFILE;
+export const s3 = new S3Client({ ...(profile && { credentials: createCredentialChain(fromIni({ profile, ignoreCache: true })).expireAfter(15 * 60_000) }) });
+export const backup = new S3Client(profile ? { credentials: fromIni() } : {});
+      `,
+            },
+          ],
+        },
+        {
+          messageId: 'profileNeverReread',
+          data: { client: 'S3Client' },
+          line: 6, column: 61, endLine: 6, endColumn: 70,
+          suggestions: [
+            {
+              messageId: 'wrapInCredentialChain',
+              data: expireAfter,
+              output: `
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromIni, createCredentialChain } from '@aws-sdk/credential-providers';
+const profile = process.env.APP_PROFILE;
+export const s3 = new S3Client({ ...(profile && { credentials: fromIni({ profile }) }) });
+export const backup = new S3Client(profile ? { credentials: createCredentialChain(fromIni({ ignoreCache: true })).expireAfter(15 * 60_000) } : {});
+      `,
+            },
+          ],
         },
       ],
     },

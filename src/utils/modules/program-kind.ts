@@ -82,7 +82,6 @@ const PROGRAM_GLOBALS: TraceMap<Sign> = {
   process: { argv: { [READ]: 'cli' }, exit: { [CALL]: 'exit' } },
   require: { main: { [READ]: 'cli' } },
   module: { exports: { [READ]: 'exports' } },
-  exports: { [READ]: 'exports' },
 };
 
 /** `while (running)`, `while (this.isActive)`: a flag that keeps a worker going. */
@@ -126,7 +125,7 @@ function classify(sourceCode: SourceCode): ProgramKind {
   if (signs.has('cli') || signs.has('exit') || sourceCode.text.startsWith('#!') || readsImportMetaMain(tokens)) {
     return 'script';
   }
-  return signs.has('exports') || hasEsmExports(sourceCode.ast) ? 'library' : 'unknown';
+  return signs.has('exports') || hasExports(sourceCode.ast) ? 'library' : 'unknown';
 }
 
 /** Whether a tracked use counts: a timer or a receive that repeats, an exit outside a signal or error listener. */
@@ -316,10 +315,15 @@ function findImportExpressions(sourceCode: SourceCode, tokens: readonly Token[])
   return found;
 }
 
-/** `export const x`, `export function f`, `export default …`, `export { a }`, `export * from`, TS `export =`. */
-function hasEsmExports(program: TSESTree.Program): boolean {
+/**
+ * `export const x`, `export function f`, `export default …`, `export { a }`, `export * from`, TS `export =`, and
+ * `exports.handler = …` (`module.exports` is a tracked global).
+ */
+function hasExports(program: TSESTree.Program): boolean {
   return program.body.some((statement) => {
     switch (statement.type) {
+      case AST_NODE_TYPES.ExpressionStatement:
+        return isExportsWrite(statement.expression);
       case AST_NODE_TYPES.ExportNamedDeclaration:
         // `export {}` only makes a script a module; type exports carry no value.
         return (
@@ -335,6 +339,15 @@ function hasEsmExports(program: TSESTree.Program): boolean {
         return false;
     }
   });
+}
+
+/** `exports.x = …`, `exports.x = exports.y = …`. */
+function isExportsWrite(expression: TSESTree.Expression): boolean {
+  if (expression.type !== AST_NODE_TYPES.AssignmentExpression || expression.left.type !== AST_NODE_TYPES.MemberExpression) {
+    return false;
+  }
+  const { object } = expression.left;
+  return object.type === AST_NODE_TYPES.Identifier && object.name === 'exports';
 }
 
 function isTypeDeclaration(node: TSESTree.Node): boolean {
