@@ -272,6 +272,22 @@ main().catch((error) => {
     },
     {
       code: `
+await sync();
+process.exit(0);
+      `,
+      errors: kind('script'),
+    },
+    {
+      code: `
+export async function run() {
+  await sync();
+  process.exit(0);
+}
+      `,
+      errors: kind('script'),
+    },
+    {
+      code: `
 module.exports = { migrate };
 if (require.main === module) migrate();
       `,
@@ -310,6 +326,17 @@ exports.handler = async () => ({ statusCode: 200 });
       code: `
 process.on('SIGTERM', () => process.exit(0));
 export default createClient();
+      `,
+      errors: kind('library'),
+    },
+    {
+      // An early exit of a configuration check, or one in a helper, does not end a main.
+      code: `
+if (!process.env.BUCKET) process.exit(1);
+export function fatal(message) {
+  console.error(message);
+  process.exit(1);
+}
       `,
       errors: kind('library'),
     },

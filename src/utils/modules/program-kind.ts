@@ -89,6 +89,9 @@ const RUNNING_FLAG = /^(?:is|keep|should)?(?:running|active|alive|polling|listen
 /** `while (!stopped)`, `while (!signal.aborted)`, `while (!this.shuttingDown)`: a flag that stops it. */
 const STOP_FLAG = /^(?:is|was|has)?(?:stop(?:ped|ping|requested)?|shut(?:ting)?down|shutdown(?:requested)?|closing|closed|aborted|cancell?ed|terminat(?:ed|ing)|quit(?:ting)?|exiting)$/i;
 
+const MAIN_CALLBACK = /^(?:then|catch|finally)$/;
+const MAIN_NAME = /^(?:main|run|cli)$/i;
+
 const kinds = new WeakMap<TSESTree.Program, ProgramKind>();
 
 /** The kind of program the file is, computed on the first call for the file and kept. */
@@ -128,7 +131,7 @@ function classify(sourceCode: SourceCode): ProgramKind {
   return signs.has('exports') || hasExports(sourceCode.ast) ? 'library' : 'unknown';
 }
 
-/** Whether a tracked use counts: a timer or a receive that repeats, an exit outside a signal or error listener. */
+/** Whether a tracked use counts: a timer or a receive that repeats, an exit that ends a main. */
 function isSign(sourceCode: SourceCode, node: TSESTree.Node, sign: Sign): boolean {
   switch (sign) {
     case 'timer':
@@ -136,7 +139,7 @@ function isSign(sourceCode: SourceCode, node: TSESTree.Node, sign: Sign): boolea
     case 'receive':
       return isRepeated(sourceCode, node);
     case 'exit':
-      return !isInListener(node);
+      return endsMain(node);
     default:
       return true;
   }
@@ -278,19 +281,26 @@ function callsName(sourceCode: SourceCode, body: TSESTree.Node, name: string): b
   return tokens.some((token, index) => token.type === 'Identifier' && token.value === name && isPunctuator(tokens[index + 1], '('));
 }
 
-/** `process.exit()` in `process.on('SIGTERM', …)`, `server.on('error', …)`: how a long-running process stops. */
-function isInListener(node: TSESTree.Node): boolean {
-  for (let current = node.parent; current; current = current.parent) {
-    if (
-      current.type === AST_NODE_TYPES.CallExpression &&
-      current.callee.type === AST_NODE_TYPES.MemberExpression &&
-      current.callee.property.type === AST_NODE_TYPES.Identifier &&
-      ['on', 'once', 'addListener', 'prependListener'].includes(current.callee.property.name)
-    ) {
-      return true;
-    }
+/**
+ * `process.exit()` where a main ends: the program's last statement, a `.then`/`.catch`/`.finally` callback
+ * (`main().then(() => process.exit(0))`), or a function named `main`, `run` or `cli`. Not in a listener
+ * (`process.on('SIGTERM', …)`, `server.on('error', …)`: how a long-running process stops), nor an early exit of
+ * a configuration check or a helper.
+ */
+function endsMain(node: TSESTree.Node): boolean {
+  let fn: TSESTree.Node | undefined = node.parent;
+  while (fn && !isFunction(fn)) fn = fn.parent;
+  if (!fn) {
+    const statement = node.parent;
+    return statement?.type === AST_NODE_TYPES.ExpressionStatement && statement.parent.type === AST_NODE_TYPES.Program
+      ? statement.parent.body.at(-1) === statement
+      : false;
   }
-  return false;
+  const call = fn.parent;
+  if (call?.type === AST_NODE_TYPES.CallExpression && call.callee.type === AST_NODE_TYPES.MemberExpression) {
+    return call.callee.property.type === AST_NODE_TYPES.Identifier && MAIN_CALLBACK.test(call.callee.property.name);
+  }
+  return MAIN_NAME.test(getFunctionName(fn) ?? '');
 }
 
 /** `if (import.meta.main)` (Bun, Deno): the entry-point test of an ES module script. */
