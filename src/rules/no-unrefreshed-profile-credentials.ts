@@ -1,9 +1,12 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { getPropertyName, isMemberNamed, skipTransparent } from '../utils/ast/nodes.js';
+import { getPropertyName, skipTransparent } from '../utils/ast/nodes.js';
 import { createRule } from '../utils/create-rule.js';
 import { planImport } from '../utils/fix/fixes.js';
 import { insertProperty } from '../utils/fix/insert-property.js';
+import { mayRunLong } from '../utils/modules/program-kind.js';
+import { findOptionValues, resolveAlternatives } from '../utils/scope/alternatives.js';
+import { findMethodCallsOnBinding } from '../utils/scope/binding-uses.js';
 import { mayHaveProperty } from '../utils/scope/functions.js';
 import { onSdkReferences, type SdkReferences } from '../utils/sdk/references.js';
 import { getGlobalConfigAssignment, getGlobalConfigCall } from '../utils/sdk/v2-config.js';
@@ -71,12 +74,17 @@ export default createRule<Options, MessageId>({
     const refreshingProfiles = new Set(profilesAssumingRoles);
 
     return onSdkReferences(context, (references) => {
+      const findings = [...findProfileProviders(sourceCode, references)].filter(
+        ({ provider }) => !refreshingProfiles.has(getProfileName(sourceCode, provider) ?? ''),
+      );
+      // What kind of program the file is costs a pass of its own: asked only once a provider is found.
+      if (findings.length === 0 || !mayRunLong(sourceCode)) {
+        return;
+      }
       const reported = new Set<TSESTree.Node>();
-      for (const finding of findProfileProviders(sourceCode, references)) {
+      for (const finding of findings) {
         const { provider } = finding;
-        if (reported.has(provider) || refreshingProfiles.has(getProfileName(sourceCode, provider) ?? '')) {
-          continue;
-        }
+        if (reported.has(provider)) continue;
         reported.add(provider);
         if (provider.type === AST_NODE_TYPES.NewExpression) {
           context.report({ node: provider, messageId: 'v2ProfileNotRefreshed', data: { client: finding.target } });
@@ -103,7 +111,7 @@ function* findProfileProviders(sourceCode: SourceCode, references: SdkReferences
     if (client.node.type !== AST_NODE_TYPES.NewExpression) continue;
     // v2 sites are named as written (`DynamoDB`, `SQS`), not by `getV2DisplayName`: the reports quote the code.
     const target = client.info.sdk === 'v3' ? client.info.name : sourceCode.getText(client.node.callee);
-    for (const value of findCredentialValues(sourceCode, client.node.arguments[0])) {
+    for (const value of findOptionValues(sourceCode, client.node.arguments[0], 'credentials')) {
       yield* client.info.sdk === 'v3'
         ? findFromIniCalls(sourceCode, references, value, target)
         : findSharedIniCredentials(references, value, target);
@@ -112,7 +120,7 @@ function* findProfileProviders(sourceCode: SourceCode, references: SdkReferences
   for (const config of references.ofKind('v2Config')) {
     if (config.node.type !== AST_NODE_TYPES.NewExpression) continue;
     const target = sourceCode.getText(config.node.callee);
-    for (const value of findCredentialValues(sourceCode, config.node.arguments[0])) {
+    for (const value of findOptionValues(sourceCode, config.node.arguments[0], 'credentials')) {
       yield* findSharedIniCredentials(references, value, target);
     }
   }
@@ -124,40 +132,16 @@ function* findProfileProviders(sourceCode: SourceCode, references: SdkReferences
   }
 }
 
-/** The values the `credentials` member of a client configuration may hold. E.g. `{ credentials }`, `{ ...shared }`. */
-function findCredentialValues(sourceCode: SourceCode, config: TSESTree.Node | undefined): TSESTree.Node[] {
-  const object = config && resolveObject(sourceCode, config);
-  const property = object && findProperty(sourceCode, object, 'credentials');
-  return property ? resolveAlternatives(sourceCode, property.value) : [];
-}
-
 /** E.g. `AWS.config.update({ credentials })`, `AWS.config.credentials = creds`. */
 function findGlobalConfigCredentials(sourceCode: SourceCode, config: TSESTree.Node): TSESTree.Node[] {
   const update = getGlobalConfigCall(config, 'update');
   if (update) {
-    return findCredentialValues(sourceCode, update.arguments[0]);
+    return findOptionValues(sourceCode, update.arguments[0], 'credentials');
   }
   const assigned = getGlobalConfigAssignment(config);
   return assigned?.key === 'credentials' && assigned.assignment.operator === '='
     ? resolveAlternatives(sourceCode, assigned.assignment.right)
     : [];
-}
-
-/** What `node` may evaluate to, each branch resolved. E.g. `profile ? fromIni({ profile }) : undefined`. */
-function resolveAlternatives(sourceCode: SourceCode, node: TSESTree.Node, depth = 0): TSESTree.Node[] {
-  const value = resolveValue(sourceCode, node);
-  if (!value || depth > 4) {
-    return [];
-  }
-  if (value.type === AST_NODE_TYPES.ConditionalExpression) {
-    return [value.consequent, value.alternate].flatMap((branch) => resolveAlternatives(sourceCode, branch, depth + 1));
-  }
-  if (value.type === AST_NODE_TYPES.LogicalExpression) {
-    // `a && b` yields `b` when it yields a provider at all; `a ?? b` and `a || b` may yield either.
-    const branches = value.operator === '&&' ? [value.right] : [value.left, value.right];
-    return branches.flatMap((branch) => resolveAlternatives(sourceCode, branch, depth + 1));
-  }
-  return [value];
 }
 
 /**
@@ -179,33 +163,15 @@ function* findFromIniCalls(
   }
   if (reference.info.name === 'fromIni') {
     yield { provider: value, target };
-  } else if (reference.info.name === 'createCredentialChain' && !hasLaterExpireAfter(sourceCode, value)) {
+  } else if (reference.info.name === 'createCredentialChain' &&
+    // E.g. `const chain = createCredentialChain(...); chain.expireAfter(ms);` sets the chain's own expiration.
+    findMethodCallsOnBinding(sourceCode, value, 'expireAfter').length === 0) {
     for (const link of value.arguments.flatMap((argument) => resolveAlternatives(sourceCode, argument))) {
       if (link.type === AST_NODE_TYPES.CallExpression && isFromIni(references, link)) {
         yield { provider: link, target, chain: value };
       }
     }
   }
-}
-
-/** E.g. `const chain = createCredentialChain(...); chain.expireAfter(ms);`: the call sets the chain's expiration. */
-function hasLaterExpireAfter(sourceCode: SourceCode, chain: TSESTree.CallExpression): boolean {
-  const declarator = chain.parent;
-  if (declarator.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== chain) {
-    return false;
-  }
-  return sourceCode.getDeclaredVariables(declarator).some((variable) =>
-    variable.references.some(({ identifier }) => {
-      const member = identifier.parent;
-      return (
-        member?.type === AST_NODE_TYPES.MemberExpression &&
-        member.object === identifier &&
-        isMemberNamed(member, 'expireAfter') &&
-        member.parent.type === AST_NODE_TYPES.CallExpression &&
-        member.parent.callee === member
-      );
-    }),
-  );
 }
 
 function isFromIni(references: SdkReferences, node: TSESTree.Node): boolean {

@@ -24,6 +24,7 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import { createCredentialChain, fromEnv, fromIni } from '@aws-sdk/credential-providers';
 const chain = createCredentialChain(fromEnv(), fromIni({ ignoreCache: true }));
 new SQSClient({ credentials: chain.expireAfter(900_000) });
+app.listen(3000);
     `,
     // `.expireAfter()` sets the expiration on the chain itself, so a later call covers every use of it.
     `
@@ -44,6 +45,7 @@ console.log(credentials.accessKeyId);
 import { S3Client } from '@aws-sdk/client-s3';
 import { fromIni } from '@aws-sdk/credential-providers';
 new S3Client({ credentials: await fromIni()() });
+app.listen(3000);
     `,
     // `fromIni()` handed to a function of another module: what it does with it is unknown.
     `
@@ -51,12 +53,14 @@ import { fromIni } from '@aws-sdk/credential-providers';
 import { makeClient, register } from './aws.js';
 register(fromIni());
 makeClient({ credentials: fromIni({ profile: 'dev' }) });
+app.listen(3000);
     `,
     // A client of another module with the same name.
     `
 import { fromIni } from '@aws-sdk/credential-providers';
 import { S3Client } from './s3-client.js';
 new S3Client({ credentials: fromIni() });
+app.listen(3000);
     `,
     // Credentials the file does not define.
     `
@@ -71,6 +75,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { fromNodeProviderChain, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 new DynamoDBClient({ credentials: fromNodeProviderChain() });
 new DynamoDBClient({ credentials: fromTemporaryCredentials({ params: { RoleArn: 'arn:aws:iam::123456789012:role/app' } }) });
+app.listen(3000);
     `,
     // A source profile inside `fromTemporaryCredentials` is out of scope: the role credentials themselves refresh.
     `
@@ -79,12 +84,14 @@ import { fromIni, fromTemporaryCredentials } from '@aws-sdk/credential-providers
 new STSClient({
   credentials: fromTemporaryCredentials({ masterCredentials: fromIni(), params: { RoleArn: 'arn:aws:iam::123456789012:role/app' } }),
 });
+app.listen(3000);
     `,
     // Look-alike `fromIni` from another package.
     `
 import { S3Client } from '@aws-sdk/client-s3';
 import { fromIni } from 'ini-credentials';
 new S3Client({ credentials: fromIni() });
+app.listen(3000);
     `,
     // A local function named `fromIni`.
     `
@@ -93,6 +100,7 @@ function fromIni() {
   return async () => ({ accessKeyId: 'a', secretAccessKey: 'b', expiration: new Date(Date.now() + 900_000) });
 }
 new S3Client({ credentials: fromIni() });
+app.listen(3000);
     `,
     // A shadowed `require` is not the module loader.
     {
@@ -102,6 +110,7 @@ function build(require) {
   const { S3Client } = require('@aws-sdk/client-s3');
   return new S3Client({ credentials: fromIni() });
 }
+setInterval(tick, 1000);
       `,
       languageOptions: commonjs,
     },
@@ -113,6 +122,7 @@ import { fromIni } from '@aws-sdk/credential-providers';
 const PROFILE = 'deploy';
 new S3Client({ credentials: fromIni({ profile: 'deploy' }) });
 new S3Client({ credentials: fromIni({ profile: PROFILE, ignoreCache: true }) });
+app.listen(3000);
       `,
       options: [{ profilesAssumingRoles: ['deploy'] }],
     },
@@ -120,6 +130,7 @@ new S3Client({ credentials: fromIni({ profile: PROFILE, ignoreCache: true }) });
       code: `
 const AWS = require('aws-sdk');
 AWS.config.credentials = new AWS.SharedIniFileCredentials({ profile: 'deploy' });
+app.listen(3000);
       `,
       options: [{ profilesAssumingRoles: ['deploy'] }],
       languageOptions: commonjs,
@@ -130,11 +141,111 @@ import AWS from 'aws-sdk';
 new AWS.S3({ credentials: new AWS.EC2MetadataCredentials({ maxRetries: 3 }) });
 const profile = new AWS.SharedIniFileCredentials({ profile: 'dev' });
 profile.get((error) => console.log(error ?? profile.accessKeyId));
+app.listen(3000);
     `,
     // A v2 `SharedIniFileCredentials` of a look-alike module.
     `
 import AWS from './aws-shim.js';
 AWS.config.credentials = new AWS.SharedIniFileCredentials();
+app.listen(3000);
+    `,
+    // A command-line script (`#!` first line) exits long before the profile file is rotated, even when it exports.
+    `#!/usr/bin/env node
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromIni } from '@aws-sdk/credential-providers';
+const s3 = new S3Client({ credentials: fromIni({ profile: 'api' }) });
+export async function listBuckets() {
+  const { Buckets } = await s3.send(new ListBucketsCommand({}));
+  return Buckets;
+}
+console.log(await listBuckets());
+    `,
+    // A script that reads its arguments from `process.argv`, and exports its command for tests.
+    `
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromIni } from '@aws-sdk/credential-providers';
+const s3 = new S3Client({ credentials: fromIni({ profile: 'api' }) });
+export async function download(bucket, key) {
+  return s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+}
+await download(...process.argv.slice(2));
+    `,
+    // A commander CLI, even when the module also exports.
+    `
+import { program } from 'commander';
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromIni } from '@aws-sdk/credential-providers';
+const s3 = new S3Client({ credentials: fromIni({ profile: 'api' }) });
+program.command('sync <bucket>').action((bucket) => sync(s3, bucket));
+program.parse();
+export { s3 };
+    `,
+    // A yargs CLI (CommonJS) that also exports its client.
+    {
+      code: `
+const yargs = require('yargs');
+const { S3Client } = require('@aws-sdk/client-s3');
+const { fromIni } = require('@aws-sdk/credential-providers');
+const s3 = new S3Client({ credentials: fromIni({ profile: 'api' }) });
+const argv = yargs.option('bucket', { type: 'string' }).parse();
+upload(s3, argv.bucket);
+module.exports = { s3 };
+      `,
+      languageOptions: commonjs,
+    },
+    // A run-and-exit main: `process.exit()` once it is done.
+    `
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromIni } from '@aws-sdk/credential-providers';
+const s3 = new S3Client({ credentials: fromIni({ profile: 'api' }) });
+export async function main() {
+  await s3.send(new ListBucketsCommand({}));
+}
+main().then(() => process.exit(0), () => process.exit(1));
+    `,
+    // `require.main === module` with no server: a script that can also be loaded.
+    {
+      code: `
+const { S3Client } = require('@aws-sdk/client-s3');
+const { fromIni } = require('@aws-sdk/credential-providers');
+const s3 = new S3Client({ credentials: fromIni({ profile: 'api' }) });
+async function migrate() {
+  await s3.send(new ListBucketsCommand({}));
+}
+module.exports = { migrate };
+if (require.main === module) migrate();
+      `,
+      languageOptions: commonjs,
+    },
+    // No sign of how long the file runs (no server, loop, timer or export): not reported.
+    `
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromIni } from '@aws-sdk/credential-providers';
+const s3 = new S3Client({ credentials: fromIni({ profile: 'api' }) });
+await s3.send(new ListBucketsCommand({}));
+    `,
+    // A pagination loop ends by itself, and a sleep helper's `setTimeout` does not reschedule anything.
+    `
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromIni } from '@aws-sdk/credential-providers';
+const s3 = new S3Client({ credentials: fromIni({ profile: 'api' }) });
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+let token;
+do {
+  const page = await s3.send(new ListObjectsV2Command({ Bucket: 'logs', ContinuationToken: token }));
+  token = page.NextContinuationToken;
+  await sleep(100);
+} while (token);
+    `,
+    // A conditional spread overridden by a later `credentials`: the profile never reaches the client.
+    `
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
+const profile = process.env.DATA_PROFILE;
+export const dynamo = new DynamoDBClient({
+  ...(profile ? { credentials: fromIni({ profile }) } : {}),
+  credentials: fromNodeProviderChain(),
+});
     `,
   ],
   invalid: [
@@ -171,6 +282,7 @@ export const s3 = new S3Client({ region: 'eu-west-1', credentials: createCredent
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { fromIni as profileCredentials } from '@aws-sdk/credential-providers';
 const sqs = new SQSClient({ credentials: profileCredentials({ profile: 'worker' }) });
+setInterval(() => drainQueue(sqs), 30_000);
       `,
       output: null,
       errors: [
@@ -186,6 +298,7 @@ const sqs = new SQSClient({ credentials: profileCredentials({ profile: 'worker' 
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { fromIni as profileCredentials, createCredentialChain } from '@aws-sdk/credential-providers';
 const sqs = new SQSClient({ credentials: createCredentialChain(profileCredentials({ profile: 'worker', ignoreCache: true })).expireAfter(15 * 60_000) });
+setInterval(() => drainQueue(sqs), 30_000);
       `,
             },
           ],
@@ -198,6 +311,7 @@ const sqs = new SQSClient({ credentials: createCredentialChain(profileCredential
 import * as providers from '@aws-sdk/credential-providers';
 import * as s3 from '@aws-sdk/client-s3';
 const client = new s3.S3Client({ credentials: providers.fromIni({ profile: 'uploader' }) });
+app.listen(3000);
       `,
       output: null,
       errors: [
@@ -213,6 +327,7 @@ const client = new s3.S3Client({ credentials: providers.fromIni({ profile: 'uplo
 import * as providers from '@aws-sdk/credential-providers';
 import * as s3 from '@aws-sdk/client-s3';
 const client = new s3.S3Client({ credentials: providers.createCredentialChain(providers.fromIni({ profile: 'uploader', ignoreCache: true })).expireAfter(15 * 60_000) });
+app.listen(3000);
       `,
             },
           ],
@@ -253,6 +368,7 @@ module.exports = new DynamoDBClient({ credentials: createCredentialChain(fromIni
 const { S3Client } = require('@aws-sdk/client-s3');
 const { fromIni: loadProfile } = require('@aws-sdk/credential-providers');
 const s3 = new S3Client({ credentials: loadProfile() });
+server.listen(8080);
       `,
       languageOptions: requireDeclared,
       output: null,
@@ -269,6 +385,7 @@ const s3 = new S3Client({ credentials: loadProfile() });
 const { S3Client } = require('@aws-sdk/client-s3');
 const { fromIni: loadProfile, createCredentialChain } = require('@aws-sdk/credential-providers');
 const s3 = new S3Client({ credentials: createCredentialChain(loadProfile({ ignoreCache: true })).expireAfter(15 * 60_000) });
+server.listen(8080);
       `,
             },
           ],
@@ -281,6 +398,7 @@ const s3 = new S3Client({ credentials: createCredentialChain(loadProfile({ ignor
 const providers = require('@aws-sdk/credential-providers');
 const { SNSClient } = require('@aws-sdk/client-sns');
 const sns = new SNSClient({ credentials: providers.fromIni() });
+setInterval(publishHeartbeat, 60_000);
       `,
       output: null,
       errors: [
@@ -296,6 +414,7 @@ const sns = new SNSClient({ credentials: providers.fromIni() });
 const providers = require('@aws-sdk/credential-providers');
 const { SNSClient } = require('@aws-sdk/client-sns');
 const sns = new SNSClient({ credentials: providers.createCredentialChain(providers.fromIni({ ignoreCache: true })).expireAfter(15 * 60_000) });
+setInterval(publishHeartbeat, 60_000);
       `,
             },
           ],
@@ -311,6 +430,7 @@ const { fromIni } = require('@aws-sdk/credential-provider-ini');
 const { KMSClient } = require('@aws-sdk/client-kms');
 
 const kms = new KMSClient({ credentials: fromIni({ profile: 'crypto' }) });
+app.listen(process.env.PORT);
       `,
       languageOptions: commonjs,
       output: null,
@@ -330,6 +450,7 @@ const { KMSClient } = require('@aws-sdk/client-kms');
 const { createCredentialChain } = require('@aws-sdk/credential-providers');
 
 const kms = new KMSClient({ credentials: createCredentialChain(fromIni({ profile: 'crypto', ignoreCache: true })).expireAfter(15 * 60_000) });
+app.listen(process.env.PORT);
       `,
             },
           ],
@@ -434,6 +555,7 @@ export const s3 = new S3Client({ credentials: createCredentialChain(fromIni({ pr
 import { S3Client } from '@aws-sdk/client-s3';
 import { createCredentialChain, fromIni } from '@aws-sdk/credential-providers';
 new S3Client({ credentials: fromIni({ profile: 'dev', ignoreCache: true }) });
+app.listen(3000);
       `,
       output: null,
       errors: [
@@ -449,6 +571,7 @@ new S3Client({ credentials: fromIni({ profile: 'dev', ignoreCache: true }) });
 import { S3Client } from '@aws-sdk/client-s3';
 import { createCredentialChain, fromIni } from '@aws-sdk/credential-providers';
 new S3Client({ credentials: createCredentialChain(fromIni({ profile: 'dev', ignoreCache: true })).expireAfter(15 * 60_000) });
+app.listen(3000);
       `,
             },
           ],
@@ -462,6 +585,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { fromIni } from '@aws-sdk/credential-providers';
 import { profileDefaults } from './settings.js';
 new S3Client({ credentials: fromIni({ ...profileDefaults, profile: 'dev' }) });
+app.listen(3000);
       `,
       output: null,
       errors: [
@@ -478,6 +602,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { fromIni, createCredentialChain } from '@aws-sdk/credential-providers';
 import { profileDefaults } from './settings.js';
 new S3Client({ credentials: createCredentialChain(fromIni({ ...profileDefaults, profile: 'dev', ignoreCache: true })).expireAfter(15 * 60_000) });
+app.listen(3000);
       `,
             },
           ],
@@ -490,6 +615,7 @@ new S3Client({ credentials: createCredentialChain(fromIni({ ...profileDefaults, 
 import { S3Client } from '@aws-sdk/client-s3';
 import { fromIni } from '@aws-sdk/credential-providers';
 new S3Client({ credentials: fromIni({ ignoreCache: false, profile: 'dev' }) });
+app.listen(3000);
       `,
       output: null,
       errors: [
@@ -505,6 +631,7 @@ new S3Client({ credentials: fromIni({ ignoreCache: false, profile: 'dev' }) });
 import { S3Client } from '@aws-sdk/client-s3';
 import { fromIni, createCredentialChain } from '@aws-sdk/credential-providers';
 new S3Client({ credentials: createCredentialChain(fromIni({ ignoreCache: true, profile: 'dev' })).expireAfter(15 * 60_000) });
+app.listen(3000);
       `,
             },
           ],
@@ -593,6 +720,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { fromIni } from '@aws-sdk/credential-providers';
 const profile = process.env.APP_PROFILE;
 new S3Client({ credentials: profile ? fromIni({ profile }) : undefined });
+app.listen(3000);
       `,
       output: null,
       errors: [
@@ -609,6 +737,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { fromIni, createCredentialChain } from '@aws-sdk/credential-providers';
 const profile = process.env.APP_PROFILE;
 new S3Client({ credentials: profile ? createCredentialChain(fromIni({ profile, ignoreCache: true })).expireAfter(15 * 60_000) : undefined });
+app.listen(3000);
       `,
             },
           ],
@@ -621,6 +750,7 @@ new S3Client({ credentials: profile ? createCredentialChain(fromIni({ profile, i
 import { S3Client } from '@aws-sdk/client-s3';
 import { createCredentialChain, fromEnv, fromIni } from '@aws-sdk/credential-providers';
 new S3Client({ credentials: createCredentialChain(fromEnv(), fromIni()) });
+app.listen(3000);
       `,
       output: null,
       errors: [
@@ -636,6 +766,7 @@ new S3Client({ credentials: createCredentialChain(fromEnv(), fromIni()) });
 import { S3Client } from '@aws-sdk/client-s3';
 import { createCredentialChain, fromEnv, fromIni } from '@aws-sdk/credential-providers';
 new S3Client({ credentials: createCredentialChain(fromEnv(), fromIni({ ignoreCache: true })).expireAfter(15 * 60_000) });
+app.listen(3000);
       `,
             },
           ],
@@ -680,6 +811,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { fromIni } from '@aws-sdk/credential-providers';
 new S3Client({ credentials: fromIni({ profile: 'deploy' }) });
 new S3Client({ credentials: fromIni({ profile: 'dev' }) });
+app.listen(3000);
       `,
       options: [{ profilesAssumingRoles: ['deploy'] }],
       output: null,
@@ -697,6 +829,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { fromIni, createCredentialChain } from '@aws-sdk/credential-providers';
 new S3Client({ credentials: fromIni({ profile: 'deploy' }) });
 new S3Client({ credentials: createCredentialChain(fromIni({ profile: 'dev', ignoreCache: true })).expireAfter(15 * 60_000) });
+app.listen(3000);
       `,
             },
           ],
@@ -725,6 +858,7 @@ export const s3 = new AWS.S3({ region: 'eu-west-1', credentials: new AWS.SharedI
 const AWS = require('aws-sdk');
 const profile = new AWS.SharedIniFileCredentials();
 AWS.config.credentials = profile;
+setInterval(poll, 30_000);
       `,
       languageOptions: commonjs,
       output: null,
@@ -768,6 +902,7 @@ import AWS from 'aws-sdk/global';
 import SQS from 'aws-sdk/clients/sqs';
 new DynamoDB({ credentials: new SharedIniFileCredentials() });
 new SQS({ credentials: new AWS.SharedIniFileCredentials() });
+app.listen(3000);
       `,
       output: null,
       errors: [
@@ -791,6 +926,7 @@ new SQS({ credentials: new AWS.SharedIniFileCredentials() });
 const AWS = require('aws-sdk');
 AWS.config.update({ credentials: new AWS.SharedIniFileCredentials({ profile: 'deploy' }) });
 AWS.config.update({ credentials: new AWS.SharedIniFileCredentials({ profile: 'static' }) });
+setInterval(poll, 30_000);
       `,
       options: [{ profilesAssumingRoles: ['deploy'] }],
       languageOptions: requireDeclared,
@@ -801,6 +937,542 @@ AWS.config.update({ credentials: new AWS.SharedIniFileCredentials({ profile: 'st
           data: { client: 'AWS.config' },
           line: 4, column: 34, endLine: 4, endColumn: 89,
           suggestions: [],
+        },
+      ],
+    },
+    {
+      // An Express server that listens.
+      code: `
+import express from 'express';
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromIni } from '@aws-sdk/credential-providers';
+const s3 = new S3Client({ credentials: fromIni({ profile: 'api' }) });
+const app = express();
+app.get('/', async (req, res) => res.json(await s3.send(new ListBucketsCommand({}))));
+app.listen(3000);
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'profileNeverReread',
+          data: { client: 'S3Client' },
+          line: 5, column: 40, endLine: 5, endColumn: 67,
+          suggestions: [
+            {
+              messageId: 'wrapInCredentialChain',
+              data: expireAfter,
+              output: `
+import express from 'express';
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromIni, createCredentialChain } from '@aws-sdk/credential-providers';
+const s3 = new S3Client({ credentials: createCredentialChain(fromIni({ profile: 'api', ignoreCache: true })).expireAfter(15 * 60_000) });
+const app = express();
+app.get('/', async (req, res) => res.json(await s3.send(new ListBucketsCommand({}))));
+app.listen(3000);
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // An `http.createServer` server (CommonJS), without a `.listen()` in the file.
+      code: `
+const http = require('node:http');
+const { S3Client } = require('@aws-sdk/client-s3');
+const { fromIni } = require('@aws-sdk/credential-providers');
+const s3 = new S3Client({ credentials: fromIni({ profile: 'api' }) });
+module.exports = http.createServer((req, res) => handle(s3, req, res));
+      `,
+      languageOptions: commonjs,
+      output: null,
+      errors: [
+        {
+          messageId: 'profileNeverReread',
+          data: { client: 'S3Client' },
+          line: 5, column: 40, endLine: 5, endColumn: 67,
+          suggestions: [
+            {
+              messageId: 'wrapInCredentialChain',
+              data: expireAfter,
+              output: `
+const http = require('node:http');
+const { S3Client } = require('@aws-sdk/client-s3');
+const { fromIni, createCredentialChain } = require('@aws-sdk/credential-providers');
+const s3 = new S3Client({ credentials: createCredentialChain(fromIni({ profile: 'api', ignoreCache: true })).expireAfter(15 * 60_000) });
+module.exports = http.createServer((req, res) => handle(s3, req, res));
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A Koa app.
+      code: `
+import Koa from 'koa';
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromIni } from '@aws-sdk/credential-providers';
+const s3 = new S3Client({ credentials: fromIni({ profile: 'api' }) });
+const app = new Koa();
+app.use((ctx) => serve(s3, ctx));
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'profileNeverReread',
+          data: { client: 'S3Client' },
+          line: 5, column: 40, endLine: 5, endColumn: 67,
+          suggestions: [
+            {
+              messageId: 'wrapInCredentialChain',
+              data: expireAfter,
+              output: `
+import Koa from 'koa';
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromIni, createCredentialChain } from '@aws-sdk/credential-providers';
+const s3 = new S3Client({ credentials: createCredentialChain(fromIni({ profile: 'api', ignoreCache: true })).expireAfter(15 * 60_000) });
+const app = new Koa();
+app.use((ctx) => serve(s3, ctx));
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A worker loop: `while (true)` with an `await` inside.
+      code: `
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromIni } from '@aws-sdk/credential-providers';
+const s3 = new S3Client({ credentials: fromIni({ profile: 'api' }) });
+while (true) {
+  await processBatch(s3);
+}
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'profileNeverReread',
+          data: { client: 'S3Client' },
+          line: 4, column: 40, endLine: 4, endColumn: 67,
+          suggestions: [
+            {
+              messageId: 'wrapInCredentialChain',
+              data: expireAfter,
+              output: `
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromIni, createCredentialChain } from '@aws-sdk/credential-providers';
+const s3 = new S3Client({ credentials: createCredentialChain(fromIni({ profile: 'api', ignoreCache: true })).expireAfter(15 * 60_000) });
+while (true) {
+  await processBatch(s3);
+}
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A polling loop: `for (;;)` with an `await` inside, in an async function.
+      code: `
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromIni } from '@aws-sdk/credential-providers';
+const s3 = new S3Client({ credentials: fromIni({ profile: 'api' }) });
+async function run() {
+  for (;;) {
+    await sync(s3);
+    await sleep(60_000);
+  }
+}
+run();
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'profileNeverReread',
+          data: { client: 'S3Client' },
+          line: 4, column: 40, endLine: 4, endColumn: 67,
+          suggestions: [
+            {
+              messageId: 'wrapInCredentialChain',
+              data: expireAfter,
+              output: `
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromIni, createCredentialChain } from '@aws-sdk/credential-providers';
+const s3 = new S3Client({ credentials: createCredentialChain(fromIni({ profile: 'api', ignoreCache: true })).expireAfter(15 * 60_000) });
+async function run() {
+  for (;;) {
+    await sync(s3);
+    await sleep(60_000);
+  }
+}
+run();
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A worker stopped by a flag: `while (!stopped)`.
+      code: `
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromIni } from '@aws-sdk/credential-providers';
+const s3 = new S3Client({ credentials: fromIni({ profile: 'api' }) });
+let stopped = false;
+process.on('SIGTERM', () => { stopped = true; });
+while (!stopped) {
+  await processBatch(s3);
+}
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'profileNeverReread',
+          data: { client: 'S3Client' },
+          line: 4, column: 40, endLine: 4, endColumn: 67,
+          suggestions: [
+            {
+              messageId: 'wrapInCredentialChain',
+              data: expireAfter,
+              output: `
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromIni, createCredentialChain } from '@aws-sdk/credential-providers';
+const s3 = new S3Client({ credentials: createCredentialChain(fromIni({ profile: 'api', ignoreCache: true })).expireAfter(15 * 60_000) });
+let stopped = false;
+process.on('SIGTERM', () => { stopped = true; });
+while (!stopped) {
+  await processBatch(s3);
+}
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A poller that reschedules itself through `setTimeout`.
+      code: `
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromIni } from '@aws-sdk/credential-providers';
+const s3 = new S3Client({ credentials: fromIni({ profile: 'api' }) });
+function poll() {
+  sync(s3).finally(() => setTimeout(poll, 30_000));
+}
+poll();
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'profileNeverReread',
+          data: { client: 'S3Client' },
+          line: 4, column: 40, endLine: 4, endColumn: 67,
+          suggestions: [
+            {
+              messageId: 'wrapInCredentialChain',
+              data: expireAfter,
+              output: `
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromIni, createCredentialChain } from '@aws-sdk/credential-providers';
+const s3 = new S3Client({ credentials: createCredentialChain(fromIni({ profile: 'api', ignoreCache: true })).expireAfter(15 * 60_000) });
+function poll() {
+  sync(s3).finally(() => setTimeout(poll, 30_000));
+}
+poll();
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // `setInterval`.
+      code: `
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromIni } from '@aws-sdk/credential-providers';
+const s3 = new S3Client({ credentials: fromIni({ profile: 'api' }) });
+setInterval(() => sync(s3), 60_000);
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'profileNeverReread',
+          data: { client: 'S3Client' },
+          line: 4, column: 40, endLine: 4, endColumn: 67,
+          suggestions: [
+            {
+              messageId: 'wrapInCredentialChain',
+              data: expireAfter,
+              output: `
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromIni, createCredentialChain } from '@aws-sdk/credential-providers';
+const s3 = new S3Client({ credentials: createCredentialChain(fromIni({ profile: 'api', ignoreCache: true })).expireAfter(15 * 60_000) });
+setInterval(() => sync(s3), 60_000);
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // An sqs-consumer queue consumer.
+      code: `
+import { Consumer } from 'sqs-consumer';
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromIni } from '@aws-sdk/credential-providers';
+const s3 = new S3Client({ credentials: fromIni({ profile: 'api' }) });
+Consumer.create({ queueUrl: process.env.QUEUE_URL, handleMessage: (message) => store(s3, message) }).start();
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'profileNeverReread',
+          data: { client: 'S3Client' },
+          line: 5, column: 40, endLine: 5, endColumn: 67,
+          suggestions: [
+            {
+              messageId: 'wrapInCredentialChain',
+              data: expireAfter,
+              output: `
+import { Consumer } from 'sqs-consumer';
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromIni, createCredentialChain } from '@aws-sdk/credential-providers';
+const s3 = new S3Client({ credentials: createCredentialChain(fromIni({ profile: 'api', ignoreCache: true })).expireAfter(15 * 60_000) });
+Consumer.create({ queueUrl: process.env.QUEUE_URL, handleMessage: (message) => store(s3, message) }).start();
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A bullmq `Worker`.
+      code: `
+import { Worker } from 'bullmq';
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromIni } from '@aws-sdk/credential-providers';
+const s3 = new S3Client({ credentials: fromIni({ profile: 'api' }) });
+new Worker('thumbnails', (job) => resize(s3, job.data));
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'profileNeverReread',
+          data: { client: 'S3Client' },
+          line: 5, column: 40, endLine: 5, endColumn: 67,
+          suggestions: [
+            {
+              messageId: 'wrapInCredentialChain',
+              data: expireAfter,
+              output: `
+import { Worker } from 'bullmq';
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromIni, createCredentialChain } from '@aws-sdk/credential-providers';
+const s3 = new S3Client({ credentials: createCredentialChain(fromIni({ profile: 'api', ignoreCache: true })).expireAfter(15 * 60_000) });
+new Worker('thumbnails', (job) => resize(s3, job.data));
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A `ReceiveMessageCommand` loop, even one that ends when the queue is drained.
+      code: `
+import { SQSClient, ReceiveMessageCommand } from '@aws-sdk/client-sqs';
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromIni } from '@aws-sdk/credential-providers';
+const s3 = new S3Client({ credentials: fromIni({ profile: 'api' }) });
+const sqs = new SQSClient({});
+let messages;
+do {
+  ({ Messages: messages = [] } = await sqs.send(new ReceiveMessageCommand({ QueueUrl: process.env.QUEUE_URL })));
+  await Promise.all(messages.map((message) => store(s3, message)));
+} while (messages.length > 0);
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'profileNeverReread',
+          data: { client: 'S3Client' },
+          line: 5, column: 40, endLine: 5, endColumn: 67,
+          suggestions: [
+            {
+              messageId: 'wrapInCredentialChain',
+              data: expireAfter,
+              output: `
+import { SQSClient, ReceiveMessageCommand } from '@aws-sdk/client-sqs';
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromIni, createCredentialChain } from '@aws-sdk/credential-providers';
+const s3 = new S3Client({ credentials: createCredentialChain(fromIni({ profile: 'api', ignoreCache: true })).expireAfter(15 * 60_000) });
+const sqs = new SQSClient({});
+let messages;
+do {
+  ({ Messages: messages = [] } = await sqs.send(new ReceiveMessageCommand({ QueueUrl: process.env.QUEUE_URL })));
+  await Promise.all(messages.map((message) => store(s3, message)));
+} while (messages.length > 0);
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A CLI that starts a server runs long: the server wins over `#!` and commander.
+      code: `#!/usr/bin/env node
+import { program } from 'commander';
+import Fastify from 'fastify';
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromIni } from '@aws-sdk/credential-providers';
+const s3 = new S3Client({ credentials: fromIni({ profile: 'api' }) });
+program.command('serve').action(() => Fastify().register(routes, { s3 }).listen({ port: 8080 }));
+program.parse(process.argv);
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'profileNeverReread',
+          data: { client: 'S3Client' },
+          line: 6, column: 40, endLine: 6, endColumn: 67,
+          suggestions: [
+            {
+              messageId: 'wrapInCredentialChain',
+              data: expireAfter,
+              output: `#!/usr/bin/env node
+import { program } from 'commander';
+import Fastify from 'fastify';
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromIni, createCredentialChain } from '@aws-sdk/credential-providers';
+const s3 = new S3Client({ credentials: createCredentialChain(fromIni({ profile: 'api', ignoreCache: true })).expireAfter(15 * 60_000) });
+program.command('serve').action(() => Fastify().register(routes, { s3 }).listen({ port: 8080 }));
+program.parse(process.argv);
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A library module that exports a function using the client.
+      code: `
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromIni } from '@aws-sdk/credential-providers';
+const s3 = new S3Client({ credentials: fromIni({ profile: 'api' }) });
+export async function listBuckets() {
+  return s3.send(new ListBucketsCommand({}));
+}
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'profileNeverReread',
+          data: { client: 'S3Client' },
+          line: 4, column: 40, endLine: 4, endColumn: 67,
+          suggestions: [
+            {
+              messageId: 'wrapInCredentialChain',
+              data: expireAfter,
+              output: `
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromIni, createCredentialChain } from '@aws-sdk/credential-providers';
+const s3 = new S3Client({ credentials: createCredentialChain(fromIni({ profile: 'api', ignoreCache: true })).expireAfter(15 * 60_000) });
+export async function listBuckets() {
+  return s3.send(new ListBucketsCommand({}));
+}
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Aliased import reached through a conditional spread of the client options, in a Fastify server.
+      code: `
+import Fastify from 'fastify';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { fromIni as profileCredentials } from '@aws-sdk/credential-providers';
+const useProfile = process.env.USE_PROFILE === '1';
+const profile = process.env.DATA_PROFILE;
+const dynamo = new DynamoDBClient({
+  region: 'ap-northeast-1',
+  ...(useProfile ? { credentials: profileCredentials({ profile }) } : {}),
+});
+await Fastify().register(routes, { dynamo }).listen({ port: 8080 });
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'profileNeverReread',
+          data: { client: 'DynamoDBClient' },
+          line: 9, column: 35, endLine: 9, endColumn: 66,
+          suggestions: [
+            {
+              messageId: 'wrapInCredentialChain',
+              data: expireAfter,
+              output: `
+import Fastify from 'fastify';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { fromIni as profileCredentials, createCredentialChain } from '@aws-sdk/credential-providers';
+const useProfile = process.env.USE_PROFILE === '1';
+const profile = process.env.DATA_PROFILE;
+const dynamo = new DynamoDBClient({
+  region: 'ap-northeast-1',
+  ...(useProfile ? { credentials: createCredentialChain(profileCredentials({ profile, ignoreCache: true })).expireAfter(15 * 60_000) } : {}),
+});
+await Fastify().register(routes, { dynamo }).listen({ port: 8080 });
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // `cond && { … }` spread, and the whole options chosen by a conditional, in an exported module.
+      code: `
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromIni } from '@aws-sdk/credential-providers';
+const profile = process.env.APP_PROFILE;
+export const s3 = new S3Client({ ...(profile && { credentials: fromIni({ profile }) }) });
+export const backup = new S3Client(profile ? { credentials: fromIni() } : {});
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'profileNeverReread',
+          data: { client: 'S3Client' },
+          line: 5, column: 64, endLine: 5, endColumn: 84,
+          suggestions: [
+            {
+              messageId: 'wrapInCredentialChain',
+              data: expireAfter,
+              output: `
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromIni, createCredentialChain } from '@aws-sdk/credential-providers';
+const profile = process.env.APP_PROFILE;
+export const s3 = new S3Client({ ...(profile && { credentials: createCredentialChain(fromIni({ profile, ignoreCache: true })).expireAfter(15 * 60_000) }) });
+export const backup = new S3Client(profile ? { credentials: fromIni() } : {});
+      `,
+            },
+          ],
+        },
+        {
+          messageId: 'profileNeverReread',
+          data: { client: 'S3Client' },
+          line: 6, column: 61, endLine: 6, endColumn: 70,
+          suggestions: [
+            {
+              messageId: 'wrapInCredentialChain',
+              data: expireAfter,
+              output: `
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromIni, createCredentialChain } from '@aws-sdk/credential-providers';
+const profile = process.env.APP_PROFILE;
+export const s3 = new S3Client({ ...(profile && { credentials: fromIni({ profile }) }) });
+export const backup = new S3Client(profile ? { credentials: createCredentialChain(fromIni({ ignoreCache: true })).expireAfter(15 * 60_000) } : {});
+      `,
+            },
+          ],
         },
       ],
     },
@@ -815,6 +1487,7 @@ import type * as providers from '@aws-sdk/credential-providers';
 import { S3Client } from '@aws-sdk/client-s3';
 declare const load: typeof providers.fromIni;
 new S3Client({ credentials: load() });
+app.listen(3000);
     `,
   ],
   invalid: [
@@ -879,6 +1552,7 @@ export const s3 = new S3Client(config);
       code: `
 import AWS = require('aws-sdk');
 AWS.config.credentials = new AWS.SharedIniFileCredentials({ profile: 'app' });
+app.listen(3000);
       `,
       output: null,
       errors: [
