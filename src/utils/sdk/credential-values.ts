@@ -34,6 +34,7 @@ export interface CredentialObject {
   fields: string | undefined;
 }
 
+/** Credential members that hold a secret, each with the member that names the same key without revealing it. */
 const SECRET_MEMBERS: ReadonlyMap<string, string> = new Map([
   ['secretAccessKey', 'accessKeyId'],
   ['sessionToken', 'accessKeyId'],
@@ -44,10 +45,10 @@ const SECRET_MEMBERS: ReadonlyMap<string, string> = new Map([
 /** The v2 classes whose instances hold no keys of their own. */
 const V2_KEYLESS_CLASSES: ReadonlySet<string> = new Set(['CredentialProviderChain']);
 
-/** How deep arguments, bindings and local object literals are followed; guards against cycles. */
+/** How many members and bindings a credential object is followed through; guards against cycles. */
 const MAX_DEPTH = 8;
 
-/** Whether a member or key name always holds a secret: `secretAccessKey`, `SessionToken`, .... */
+/** Whether a member or key name always holds a secret: `secretAccessKey`, `sessionToken`, `SecretAccessKey`, `SessionToken`. */
 export function isSecretMemberName(name: string): boolean {
   return SECRET_MEMBERS.has(name);
 }
