@@ -1,36 +1,20 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { getKeyName, getPropertyName, isProcessEnv, skipTransparent } from '../utils/ast/nodes.js';
+import { getPropertyName, skipTransparent } from '../utils/ast/nodes.js';
 import { createRule } from '../utils/create-rule.js';
 import { removeProperty } from '../utils/fix/fixes.js';
-import { resolveBuiltinModulePath } from '../utils/modules/node-modules.js';
-import { findProperty, getBindingSource, getStaticValue, resolveObject } from '../utils/scope/values.js';
+import { CHECK_TEST_FILES_PROPERTY, isSkippedTestFile } from '../utils/modules/files.js';
+import { getChildProcessFunction, refersToProcessEnv } from '../utils/modules/processes.js';
+import { CREDENTIAL_ENV_VARIABLES } from '../utils/sdk/environment.js';
+import { getStaticString, iterateStaticProperties } from '../utils/scope/static-keys.js';
+import { findProperty, resolveObject } from '../utils/scope/values.js';
 
 type MessageId = 'envWrite' | 'childEnv' | 'removeEnvWrite' | 'removeEnvKey';
-type Context = Readonly<TSESLint.RuleContext<MessageId, []>>;
+type Options = [{ checkTestFiles?: boolean }];
+type Context = Readonly<TSESLint.RuleContext<MessageId, Options>>;
 type SourceCode = Readonly<TSESLint.SourceCode>;
 /** A report on a node; each node is reported once even when several uses reach it (a shared env constant). */
 type Report = TSESLint.ReportDescriptor<MessageId> & { node: TSESTree.Node };
-
-/** The variables the SDK's `fromEnv` reads as credentials (sdk-facts A2); `AWS_SECURITY_TOKEN` is the legacy token. */
-const CREDENTIAL_VARIABLES: ReadonlySet<string> = new Set([
-  'AWS_ACCESS_KEY_ID',
-  'AWS_SECRET_ACCESS_KEY',
-  'AWS_SESSION_TOKEN',
-  'AWS_SECURITY_TOKEN',
-  'AWS_CREDENTIAL_EXPIRATION',
-]);
-
-/** The `child_process` functions that take an `options.env`, and where their options may sit. */
-const CHILD_PROCESS_FUNCTIONS: ReadonlySet<string> = new Set([
-  'exec',
-  'execFile',
-  'execFileSync',
-  'execSync',
-  'fork',
-  'spawn',
-  'spawnSync',
-]);
 
 /** Statement lists a statement can be removed from without leaving an `if (x)` with no body. */
 const STATEMENT_CONTAINERS: ReadonlySet<AST_NODE_TYPES> = new Set([
@@ -41,10 +25,7 @@ const STATEMENT_CONTAINERS: ReadonlySet<AST_NODE_TYPES> = new Set([
   AST_NODE_TYPES.TSModuleBlock,
 ]);
 
-/** How deep spreads of spreads are followed when listing an object's keys. */
-const MAX_SPREAD_DEPTH = 4;
-
-export default createRule<[], MessageId>({
+export default createRule<Options, MessageId>({
   name: 'no-credentials-in-env',
   meta: {
     type: 'problem',
@@ -62,13 +43,14 @@ export default createRule<[], MessageId>({
       removeEnvWrite: 'Remove this write to `process.env` (then give the client a credential provider).',
       removeEnvKey: 'Remove `{{ name }}` from this environment object.',
     },
-    schema: [],
+    schema: [{ type: 'object', properties: { ...CHECK_TEST_FILES_PROPERTY }, additionalProperties: false }],
+    defaultOptions: [{ checkTestFiles: false }],
   },
-  create(context) {
+  create(context, [{ checkTestFiles }]) {
     const { sourceCode } = context;
     // Every form needs the variable's name spelled in this file (a constant from another file stays unknown),
     // and the child form needs `child_process`: files without them cost one string search.
-    if (!sourceCode.text.includes('AWS_')) {
+    if (!sourceCode.text.includes('AWS_') || isSkippedTestFile(context, checkTestFiles)) {
       return {};
     }
     const checksChildProcesses = sourceCode.text.includes('child_process');
@@ -82,24 +64,7 @@ export default createRule<[], MessageId>({
 
     return {
       AssignmentExpression(node) {
-        const left = skipTransparent(node.left);
-        if (left.type !== AST_NODE_TYPES.MemberExpression) {
-          return;
-        }
-        // E.g. `process.env = { ...process.env, AWS_SESSION_TOKEN: token }`.
-        if (getPropertyName(left) === 'env') {
-          if (refersToProcessEnv(sourceCode, left)) reportEnvObject(context, report, node.right, 'envWrite');
-          return;
-        }
-        const name = getEnvWriteKey(sourceCode, left);
-        if (name !== undefined && !isClearingValue(node.right) && refersToProcessEnv(sourceCode, left.object)) {
-          report({
-            node: left,
-            messageId: 'envWrite',
-            data: { name },
-            suggest: getRemoveStatementSuggestion(sourceCode, node, name),
-          });
-        }
+        checkAssignment(context, report, node);
       },
       CallExpression(node) {
         const [target, second] = node.arguments;
@@ -118,27 +83,48 @@ export default createRule<[], MessageId>({
   },
 });
 
-/** `process.env`, `env` imported from `node:process`, `const env = process.env`, `const { env } = process`. */
-function refersToProcessEnv(sourceCode: SourceCode, node: TSESTree.Node): boolean {
-  const path = resolveBuiltinModulePath(sourceCode, node, 'process');
-  return path?.length === 1 && path[0] === 'env';
+/** E.g. `process.env.AWS_SESSION_TOKEN = t`, `env[NAMES.token] ??= t`, `process.env = { ...process.env, … }`. */
+function checkAssignment(
+  context: Context,
+  report: (descriptor: Report) => void,
+  assignment: TSESTree.AssignmentExpression,
+): void {
+  const { sourceCode } = context;
+  const left = skipTransparent(assignment.left);
+  if (left.type !== AST_NODE_TYPES.MemberExpression) {
+    return;
+  }
+  if (getPropertyName(left) === 'env') {
+    if (refersToProcessEnv(sourceCode, left)) reportEnvObject(context, report, assignment.right, 'envWrite');
+    return;
+  }
+  const name = getEnvWriteKey(sourceCode, left);
+  if (name !== undefined && !isClearingValue(assignment.right)) {
+    report({
+      node: left,
+      messageId: 'envWrite',
+      data: { name },
+      suggest: getRemoveStatementSuggestion(sourceCode, assignment, name),
+    });
+  }
 }
 
 /**
- * The credential variable a member write targets, cheapest test first: a static name must be one of ours before
- * anything is resolved. E.g. `env.AWS_SESSION_TOKEN`, `env['AWS_SESSION_TOKEN']`, `env[KEY]` with `const KEY = '…'`.
+ * The credential variable a write into `process.env` targets, cheapest test first: a static name must be one of
+ * ours before anything is resolved. E.g. `env.AWS_SESSION_TOKEN`, `env['AWS_SESSION_TOKEN']`, `env[KEY]` with
+ * `const KEY = '…'`, `process.env[NAMES.token]` with `const NAMES = { token: '…' } as const`.
  */
 function getEnvWriteKey(sourceCode: SourceCode, member: TSESTree.MemberExpression): string | undefined {
-  const name = getPropertyName(member);
-  if (name !== undefined) {
-    return CREDENTIAL_VARIABLES.has(name) ? name : undefined;
-  }
-  // A computed key costs a constant lookup: only on `process.env` spelled out, never per `obj[key] = …`.
-  if (!member.computed || !isProcessEnv(member.object)) {
+  const staticName = getPropertyName(member);
+  if (staticName !== undefined && !CREDENTIAL_ENV_VARIABLES.has(staticName)) {
     return undefined;
   }
-  const value = getStaticValue(sourceCode, member.property);
-  return typeof value === 'string' && CREDENTIAL_VARIABLES.has(value) ? value : undefined;
+  // A computed key costs a constant lookup: only once the object is `process.env`, never per `obj[key] = …`.
+  if ((staticName === undefined && !member.computed) || !refersToProcessEnv(sourceCode, member.object)) {
+    return undefined;
+  }
+  const name = staticName ?? getStaticString(sourceCode, member.property);
+  return name !== undefined && CREDENTIAL_ENV_VARIABLES.has(name) ? name : undefined;
 }
 
 /** `''`, `undefined`, `null`: a write that clears the variable, which `fromEnv` then ignores. */
@@ -178,9 +164,9 @@ function reportEnvMutation(
     }
     return;
   }
-  const name = key && getStaticValue(sourceCode, key);
+  const name = key && getStaticString(sourceCode, key);
   const isCleared = method === 'set' && value !== undefined && isClearingValue(value);
-  if (typeof name !== 'string' || !CREDENTIAL_VARIABLES.has(name) || isCleared) {
+  if (name === undefined || !CREDENTIAL_ENV_VARIABLES.has(name) || isCleared) {
     return;
   }
   report({
@@ -216,31 +202,6 @@ function reportChildEnv(
   }
 }
 
-/** `spawn`, `cp.execSync`, `promisify(exec)`, ... when they come from `child_process`; their name, else undefined. */
-function getChildProcessFunction(sourceCode: SourceCode, callee: TSESTree.Node): string | undefined {
-  const path = resolveBuiltinModulePath(sourceCode, callee, 'child_process');
-  if (path?.length === 1 && CHILD_PROCESS_FUNCTIONS.has(path[0] as string)) {
-    return path[0];
-  }
-  // E.g. `const run = promisify(exec)`, `util.promisify(cp.execFile)`.
-  const inner = skipTransparent(callee);
-  const wrapper =
-    inner.type === AST_NODE_TYPES.Identifier ? getBindingSource(sourceCode, inner) : { init: inner, path: [] };
-  const promisify = wrapper?.path.length === 0 ? skipTransparent(wrapper.init) : undefined;
-  if (promisify?.type !== AST_NODE_TYPES.CallExpression || !isPromisify(promisify.callee) || !promisify.arguments[0]) {
-    return undefined;
-  }
-  const wrapped = resolveBuiltinModulePath(sourceCode, promisify.arguments[0], 'child_process');
-  return wrapped?.length === 1 && (wrapped[0] === 'exec' || wrapped[0] === 'execFile') ? wrapped[0] : undefined;
-}
-
-function isPromisify(callee: TSESTree.Node): boolean {
-  return (
-    (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'promisify') ||
-    (callee.type === AST_NODE_TYPES.MemberExpression && getPropertyName(callee) === 'promisify')
-  );
-}
-
 /**
  * Reports each credential variable an environment object sets: an object literal (spreads followed), a constant
  * holding one, or `Object.assign({}, process.env, { … })`.
@@ -266,8 +227,8 @@ function reportEnvObject(
   if (!object) {
     return;
   }
-  for (const { property, name, inline } of iterateProperties(sourceCode, object, 0)) {
-    if (!CREDENTIAL_VARIABLES.has(name) || (!keysOnly && isClearingValue(property.value))) {
+  for (const { property, name, inline } of iterateStaticProperties(sourceCode, object)) {
+    if (!CREDENTIAL_ENV_VARIABLES.has(name) || (!keysOnly && isClearingValue(property.value))) {
       continue;
     }
     // Only an object written where it is used can lose a key without changing another use of it.
@@ -280,36 +241,6 @@ function reportEnvObject(
         ? [{ messageId: 'removeEnvKey', data: { name }, fix: (fixer) => removeProperty(fixer, sourceCode, property) }]
         : [],
     });
-  }
-}
-
-interface PropertyEntry {
-  property: TSESTree.Property;
-  name: string;
-  /** False when the property comes from a spread object defined elsewhere. */
-  inline: boolean;
-}
-
-/** The properties an object literal holds with a static (or constant) key, spreads of local objects included. */
-function* iterateProperties(
-  sourceCode: SourceCode,
-  object: TSESTree.ObjectExpression,
-  depth: number,
-): Generator<PropertyEntry> {
-  for (const member of object.properties) {
-    if (member.type === AST_NODE_TYPES.SpreadElement) {
-      const spread = depth < MAX_SPREAD_DEPTH ? resolveObject(sourceCode, member.argument) : undefined;
-      if (spread) {
-        for (const entry of iterateProperties(sourceCode, spread, depth + 1)) yield { ...entry, inline: false };
-      }
-      continue;
-    }
-    const name =
-      getKeyName(member.key, member.computed) ??
-      (member.computed ? getStaticValue(sourceCode, member.key) : undefined);
-    if (typeof name === 'string') {
-      yield { property: member, name, inline: true };
-    }
   }
 }
 

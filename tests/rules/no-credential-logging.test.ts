@@ -1311,3 +1311,186 @@ logger.info('secret');
     },
   ],
 });
+
+ruleTester.run(`${rule.name} (logger packages)`, rule, {
+  valid: [
+    // A default export of a local module and a factory of another package are not loggers by themselves.
+    `
+import P from './pino-wrapper.js';
+import { createMetrics } from 'metrics';
+const out = P();
+out.info(process.env);
+const m = createMetrics();
+m.info(creds.secretAccessKey);
+    `,
+    // The access key ID alone, through the packages' own default loggers.
+    `
+import consola from 'consola';
+import signale from 'signale';
+consola.info('key', creds.accessKeyId);
+signale.success({ keyId: creds.accessKeyId, expiration: creds.expiration });
+    `,
+  ],
+  invalid: [
+    {
+      // pino under another local name: the logger is known by its module, not by its name.
+      code: `
+import P from 'pino';
+const out = P({ level: 'debug' });
+out.info(process.env);
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'credentialLogged',
+          data: { what: '`process.env`' },
+          line: 4, column: 10, endLine: 4, endColumn: 21,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // winston's default logger.
+      code: `
+import winston from 'winston';
+winston.warn('key', creds.secretAccessKey);
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'credentialLogged',
+          data: { what: '`secretAccessKey`' },
+          line: 3, column: 21, endLine: 3, endColumn: 42,
+          suggestions: [
+            {
+              messageId: 'logAccessKeyIdOnly',
+              output: `
+import winston from 'winston';
+winston.warn('key');
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // consola's named instance, required.
+      code: `
+const { consola } = require('consola');
+consola.error(\`token \${process.env.AWS_SESSION_TOKEN}\`);
+      `,
+      languageOptions: commonjs,
+      output: null,
+      errors: [
+        {
+          messageId: 'credentialLogged',
+          data: { what: '`process.env.AWS_SESSION_TOKEN`' },
+          line: 3, column: 24, endLine: 3, endColumn: 53,
+          suggestions: [
+            {
+              messageId: 'logAccessKeyIdOnly',
+              output: `
+const { consola } = require('consola');
+consola.error(\`token \${process.env.AWS_ACCESS_KEY_ID}\`);
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A signale instance.
+      code: `
+import { Signale } from 'signale';
+const notes = new Signale({ scope: 'deploy' });
+notes.error(creds.sessionToken);
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'credentialLogged',
+          data: { what: '`sessionToken`' },
+          line: 4, column: 13, endLine: 4, endColumn: 31,
+          suggestions: [
+            {
+              messageId: 'logAccessKeyIdOnly',
+              output: `
+import { Signale } from 'signale';
+const notes = new Signale({ scope: 'deploy' });
+notes.error(creds.accessKeyId);
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // npmlog's levels include `http`, which no other logger has.
+      code: `
+const npmlog = require('npmlog');
+npmlog.http('sts', creds.SessionToken);
+      `,
+      languageOptions: commonjs,
+      output: null,
+      errors: [
+        {
+          messageId: 'credentialLogged',
+          data: { what: '`SessionToken`' },
+          line: 3, column: 20, endLine: 3, endColumn: 38,
+          suggestions: [
+            {
+              messageId: 'logAccessKeyIdOnly',
+              output: `
+const npmlog = require('npmlog');
+npmlog.http('sts');
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A NestJS `Logger` instance under another name.
+      code: `
+import { Logger } from '@nestjs/common';
+const audit = new Logger('Audit');
+audit.log({ secretAccessKey: keys.secret });
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'credentialLogged',
+          data: { what: '`secretAccessKey`' },
+          line: 4, column: 30, endLine: 4, endColumn: 41,
+          suggestions: [
+            {
+              messageId: 'logAccessKeyIdOnly',
+              output: `
+import { Logger } from '@nestjs/common';
+const audit = new Logger('Audit');
+audit.log({});
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // pino through `await import()`.
+      code: `
+const { default: createPino } = await import('pino');
+const out = createPino();
+out.warn(process.env);
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'credentialLogged',
+          data: { what: '`process.env`' },
+          line: 4, column: 10, endLine: 4, endColumn: 21,
+          suggestions: [],
+        },
+      ],
+    },
+  ],
+});

@@ -85,6 +85,41 @@ spawnSync('aws', ['s3', 'ls'], { env: { AWS_ACCESS_KEY_ID: keyId } });
 const cp = require('./child_process');
 cp.execSync('aws s3 ls', { env: { AWS_SESSION_TOKEN: token } });
     `,
+    // Test files put dummy keys into the environment for a mock or an emulator: quiet by default.
+    {
+      code: `
+process.env.AWS_ACCESS_KEY_ID = 'testing';
+process.env.AWS_SECRET_ACCESS_KEY = 'testing';
+      `,
+      filename: 'src/__tests__/x.ts',
+    },
+    {
+      code: `
+beforeEach(() => {
+  process.env.AWS_SESSION_TOKEN = 'testing';
+});
+      `,
+      filename: 'notifier.spec.js',
+    },
+    {
+      code: `
+const { spawnSync } = require('node:child_process');
+spawnSync('node', ['worker.js'], { env: { ...process.env, AWS_SECRET_ACCESS_KEY: 'testing' } });
+      `,
+      filename: 'test/setup.js',
+    },
+    // A key from a constant map that names a variable without credentials.
+    `
+const ENV_NAMES = { region: 'AWS_REGION', profile: 'AWS_PROFILE' };
+process.env[ENV_NAMES.region] = 'eu-west-1';
+process.env[ENV_NAMES.profile] = 'deploy';
+    `,
+    // A computed write on an object that only looks like the environment.
+    `
+const NAMES = { token: 'AWS_SESSION_TOKEN' };
+const env = {};
+env[NAMES.token] = token;
+    `,
   ],
   invalid: [
     {
@@ -770,6 +805,109 @@ await run('cdk deploy', { env: { ...process.env } });
         },
       ],
     },
+    // Variable names from a constant map, and a computed key on an alias of `process.env`.
+    {
+      code: `
+import { env } from 'node:process';
+const ENV_NAMES = {
+  accessKeyId: 'AWS_ACCESS_KEY_ID',
+  sessionToken: 'AWS_SESSION_TOKEN',
+};
+process.env[ENV_NAMES.accessKeyId] = lease.data.access_key;
+env[ENV_NAMES['sessionToken']] = lease.data.security_token;
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'envWrite',
+          data: { name: 'AWS_ACCESS_KEY_ID' },
+          line: 7, column: 1, endLine: 7, endColumn: 35,
+          suggestions: [
+            {
+              messageId: 'removeEnvWrite',
+              data: { name: 'AWS_ACCESS_KEY_ID' },
+              output: `
+import { env } from 'node:process';
+const ENV_NAMES = {
+  accessKeyId: 'AWS_ACCESS_KEY_ID',
+  sessionToken: 'AWS_SESSION_TOKEN',
+};
+env[ENV_NAMES['sessionToken']] = lease.data.security_token;
+      `,
+            },
+          ],
+        },
+        {
+          messageId: 'envWrite',
+          data: { name: 'AWS_SESSION_TOKEN' },
+          line: 8, column: 1, endLine: 8, endColumn: 31,
+          suggestions: [
+            {
+              messageId: 'removeEnvWrite',
+              data: { name: 'AWS_SESSION_TOKEN' },
+              output: `
+import { env } from 'node:process';
+const ENV_NAMES = {
+  accessKeyId: 'AWS_ACCESS_KEY_ID',
+  sessionToken: 'AWS_SESSION_TOKEN',
+};
+process.env[ENV_NAMES.accessKeyId] = lease.data.access_key;
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    // Constant-map keys in an object given to `Object.assign(process.env, …)`.
+    {
+      code: `
+const KEYS = { secret: 'AWS_SECRET_ACCESS_KEY' };
+Object.assign(process.env, { [KEYS.secret]: lease.secret });
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'envWrite',
+          data: { name: 'AWS_SECRET_ACCESS_KEY' },
+          line: 3, column: 30, endLine: 3, endColumn: 57,
+          suggestions: [
+            {
+              messageId: 'removeEnvKey',
+              data: { name: 'AWS_SECRET_ACCESS_KEY' },
+              output: `
+const KEYS = { secret: 'AWS_SECRET_ACCESS_KEY' };
+Object.assign(process.env, {});
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    // `checkTestFiles` turns the rule on in test files.
+    {
+      code: `
+process.env.AWS_SESSION_TOKEN = 'testing';
+      `,
+      filename: 'src/__tests__/x.ts',
+      options: [{ checkTestFiles: true }],
+      output: null,
+      errors: [
+        {
+          messageId: 'envWrite',
+          data: { name: 'AWS_SESSION_TOKEN' },
+          line: 2, column: 1, endLine: 2, endColumn: 30,
+          suggestions: [
+            {
+              messageId: 'removeEnvWrite',
+              data: { name: 'AWS_SESSION_TOKEN' },
+              output: `
+
+      `,
+            },
+          ],
+        },
+      ],
+    },
   ],
 });
 
@@ -813,6 +951,30 @@ process.env.AWS_ACCESS_KEY_ID = credentials.AccessKeyId satisfies string | undef
               data: { name: 'AWS_ACCESS_KEY_ID' },
               output: `
 (process.env as Record<string, string>).AWS_SESSION_TOKEN = credentials.SessionToken!;
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    // A constant map `as const`, read with a computed member.
+    {
+      code: `
+const ENV = { token: 'AWS_SESSION_TOKEN' } as const;
+process.env[ENV['token']] = Credentials!.SessionToken;
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'envWrite',
+          data: { name: 'AWS_SESSION_TOKEN' },
+          line: 3, column: 1, endLine: 3, endColumn: 26,
+          suggestions: [
+            {
+              messageId: 'removeEnvWrite',
+              data: { name: 'AWS_SESSION_TOKEN' },
+              output: `
+const ENV = { token: 'AWS_SESSION_TOKEN' } as const;
       `,
             },
           ],
