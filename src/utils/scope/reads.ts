@@ -2,9 +2,10 @@
  * Where a variable is read: the scope-manager questions the rules ask about a binding they found in the AST
  * (`const client = new S3Client()` → every `client` read after it).
  */
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { getVariable } from './values.js';
+import { getOutermostWrapper } from '../ast/nodes.js';
+import { getVariable, resolveValue } from './values.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -28,6 +29,24 @@ export function getDeclaredReads(
 /** The identifiers that read the first variable `declarator` declares: `client` of `const client = …`. */
 export function getFirstDeclaredReads(sourceCode: SourceCode, declarator: TSESTree.VariableDeclarator): TSESTree.Identifier[] {
   return readsOf(sourceCode.getDeclaredVariables(declarator).slice(0, 1));
+}
+
+/**
+ * The expressions that hold the value `node` builds: `node` itself (with its TS wrappers) and the reads of the
+ * variable it initializes or is assigned to (`const s3 = new AWS.S3()`, `s3 = new AWS.S3()`) that hold this value
+ * and nothing else.
+ */
+export function getHoldingExpressions(sourceCode: SourceCode, node: TSESTree.Node): TSESTree.Node[] {
+  const holder = getOutermostWrapper(node);
+  const parent = holder.parent;
+  const id =
+    parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier
+      ? parent.id
+      : parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left.type === AST_NODE_TYPES.Identifier
+        ? parent.left
+        : undefined;
+  const reads = id ? getReads(sourceCode, id) : [];
+  return [holder, ...reads.filter((read) => resolveValue(sourceCode, read) === node).map((read) => getOutermostWrapper(read))];
 }
 
 function readsOf(variables: readonly TSESLint.Scope.Variable[]): TSESTree.Identifier[] {
