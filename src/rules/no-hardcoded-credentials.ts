@@ -9,6 +9,7 @@ import {
   MIN_SESSION_TOKEN_LENGTH,
   SECRET_ACCESS_KEY_LENGTH,
   describeAccessKeyId,
+  type CredentialMatch,
   findAccessKeyIds,
   findNamedCredentials,
   isPlaceholderCredential,
@@ -66,23 +67,13 @@ export default createRule<Options, MessageId>({
     const allowed = new Set(allowedValues);
     const isAllowed = (value: string): boolean => allowed.has(value) || isPlaceholderCredential(value);
 
-    const checkString = (node: StringNode, text: string, wholeValue: TSESTree.Node | undefined): void => {
-      reportAccessKeyIds(context, node, text, isAllowed);
-      if (wholeValue && (text.length === SECRET_ACCESS_KEY_LENGTH || text.length >= MIN_SESSION_TOKEN_LENGTH)) {
-        reportNamedValue(context, wholeValue, text, isAllowed);
-      }
-      if (text.length >= MIN_NAMED_CREDENTIAL_LENGTH) {
-        reportInlineNamedCredentials(context, node, text, isAllowed);
-      }
-    };
-
     return {
       Literal(node) {
         // Cheapest test first: most literals are not strings or are too short to hold any credential.
         if (typeof node.value !== 'string' || node.value.length < ACCESS_KEY_ID_LENGTH) {
           return;
         }
-        checkString(node, node.value, node);
+        checkString(context, node, node.value, node, isAllowed);
       },
       TemplateElement(node) {
         const text = node.value.cooked;
@@ -92,29 +83,54 @@ export default createRule<Options, MessageId>({
         // Only a template without expressions is a whole value that a name can describe.
         const { parent } = node;
         const isWhole = parent.type === AST_NODE_TYPES.TemplateLiteral && parent.quasis.length === 1;
-        checkString(node, text, isWhole ? parent : undefined);
+        checkString(context, node, text, isWhole ? parent : undefined, isAllowed);
       },
     };
   },
 });
 
-/** Every access key ID inside `text`, each reported where it is written. */
-function reportAccessKeyIds(
+/** Every credential in one string: key IDs, a whole value judged by its name, and named credentials inline. */
+function checkString(
   context: Context,
   node: StringNode,
   text: string,
+  wholeValue: TSESTree.Node | undefined,
   isAllowed: (value: string) => boolean,
 ): void {
+  reportMatches(context, node, text, findAccessKeyIds(text), isAllowed, ({ value }) => ({
+    messageId: 'hardcodedAccessKeyId',
+    data: { kind: describeAccessKeyId(value), value: maskSecret(value) },
+  }));
+  if (wholeValue && (text.length === SECRET_ACCESS_KEY_LENGTH || text.length >= MIN_SESSION_TOKEN_LENGTH)) {
+    reportNamedValue(context, wholeValue, text, isAllowed);
+  }
+  if (text.length >= MIN_NAMED_CREDENTIAL_LENGTH) {
+    reportMatches(context, node, text, findNamedCredentials(text), isAllowed, ({ value, name, isSessionToken }) => ({
+      messageId: isSessionToken ? 'hardcodedSessionToken' : 'hardcodedSecretAccessKey',
+      data: { name, value: maskSecret(value) },
+    }));
+  }
+}
+
+/**
+ * Reports each of `matches` (found in the string's value `text`) where it is written, unless allowed: access key
+ * IDs anywhere in a string, and `aws_secret_access_key = …` and the like inside text (an embedded credentials file,
+ * `.env`, JSON, header).
+ */
+function reportMatches<Match extends CredentialMatch>(
+  context: Context,
+  node: StringNode,
+  text: string,
+  matches: readonly Match[],
+  isAllowed: (value: string) => boolean,
+  describe: (match: Match) => { messageId: MessageId; data: Record<string, string> },
+): void {
   let rawCursor = 0;
-  for (const { index, value: keyId } of findAccessKeyIds(text)) {
-    if (isAllowed(keyId)) continue;
-    const located = locateInString(context.sourceCode, node, text, index, keyId, rawCursor);
+  for (const match of matches) {
+    if (isAllowed(match.value)) continue;
+    const located = locateInString(context.sourceCode, node, text, match.index, match.value, rawCursor);
     rawCursor = located.nextCursor;
-    context.report({
-      ...located.target,
-      messageId: 'hardcodedAccessKeyId',
-      data: { kind: describeAccessKeyId(keyId), value: maskSecret(keyId) },
-    });
+    context.report({ ...located.target, ...describe(match) });
   }
 }
 
@@ -138,26 +154,6 @@ function reportNamedValue(
       });
       return;
     }
-  }
-}
-
-/** `aws_secret_access_key = …` and the like inside text (an embedded credentials file, `.env`, JSON, header). */
-function reportInlineNamedCredentials(
-  context: Context,
-  node: StringNode,
-  text: string,
-  isAllowed: (value: string) => boolean,
-): void {
-  let rawCursor = 0;
-  for (const { index, value, name, isSessionToken } of findNamedCredentials(text)) {
-    if (isAllowed(value)) continue;
-    const located = locateInString(context.sourceCode, node, text, index, value, rawCursor);
-    rawCursor = located.nextCursor;
-    context.report({
-      ...located.target,
-      messageId: isSessionToken ? 'hardcodedSessionToken' : 'hardcodedSecretAccessKey',
-      data: { name, value: maskSecret(value) },
-    });
   }
 }
 
