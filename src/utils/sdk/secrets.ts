@@ -1,4 +1,7 @@
 /** What AWS credentials look like in text, and how to show one without leaking it. */
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+
+import { getPropertyName } from '../ast/nodes.js';
 
 /**
  * An AWS access key ID: a known prefix and 16 base32 characters, not part of a longer alphanumeric run.
@@ -63,7 +66,7 @@ const ACCESS_KEY_ID_SCAN = new RegExp(ACCESS_KEY_ID_PATTERN.source, 'g');
 const NAMED_CREDENTIAL_SCAN = new RegExp(NAMED_CREDENTIAL_PATTERN.source, 'gi');
 
 /** `new AWS.Credentials(accessKeyId, secretAccessKey, sessionToken)` (v2): what each argument position holds. */
-export const CREDENTIALS_ARGUMENT_NAMES = [undefined, 'secretAccessKey', 'sessionToken'] as const;
+const CREDENTIALS_ARGUMENT_NAMES = [undefined, 'secretAccessKey', 'sessionToken'] as const;
 
 /** A credential found in text: its value and the index where the value starts. */
 export interface CredentialMatch {
@@ -159,6 +162,18 @@ export function maskSecret(value: string): string {
     return `${value.slice(0, 2)}…${value.slice(-2)}`;
   }
   return `${value.slice(0, 4)}…${value.slice(-4)}`;
+}
+
+/**
+ * The credential an argument of v2's positional `new Credentials(…)` / `new AWS.Credentials(…)` holds:
+ * `secretAccessKey` at index 1, `sessionToken` at index 2.
+ */
+export function getCredentialsArgumentName(call: TSESTree.NewExpression, index: number): string | undefined {
+  const { callee } = call;
+  const isCredentials =
+    (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'Credentials') ||
+    (callee.type === AST_NODE_TYPES.MemberExpression && getPropertyName(callee) === 'Credentials');
+  return isCredentials ? CREDENTIALS_ARGUMENT_NAMES[index] : undefined;
 }
 
 /** Whether a text may hold a written credential at all: the cheap gate before any string is looked at. */
