@@ -1,45 +1,30 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { getKeyName, getPropertyName } from '../utils/ast/nodes.js';
+import { getAssignedNames } from '../utils/ast/names.js';
 import { createRule } from '../utils/create-rule.js';
 import {
   ACCESS_KEY_ID_LENGTH,
-  ACCESS_KEY_ID_PATTERN,
+  MIN_NAMED_CREDENTIAL_LENGTH,
   MIN_SESSION_TOKEN_LENGTH,
-  NAMED_CREDENTIAL_PATTERN,
   SECRET_ACCESS_KEY_LENGTH,
   describeAccessKeyId,
+  type CredentialMatch,
+  findAccessKeyIds,
+  findNamedCredentials,
+  getCredentialsArgumentName,
   isPlaceholderCredential,
   isSecretAccessKeyName,
   isSecretAccessKeyValue,
   isSessionTokenName,
   isSessionTokenValue,
+  mayHoldCredential,
   maskSecret,
-  shannonEntropy,
 } from '../utils/sdk/secrets.js';
 
 type Options = [{ allowedValues?: string[] }];
 type MessageId = 'hardcodedAccessKeyId' | 'hardcodedSecretAccessKey' | 'hardcodedSessionToken';
 type StringNode = TSESTree.Literal | TSESTree.TemplateElement;
 type Context = Readonly<TSESLint.RuleContext<MessageId, Options>>;
-
-/** Scanners built once: the rule runs on every string of every file. */
-const ACCESS_KEY_ID_SCAN = new RegExp(ACCESS_KEY_ID_PATTERN.source, 'g');
-const NAMED_CREDENTIAL_SCAN = new RegExp(NAMED_CREDENTIAL_PATTERN.source, 'gi');
-/** `secretkey:` and a 40-character value: no shorter text can name a credential inline. */
-const MIN_NAMED_CREDENTIAL_LENGTH = 50;
-/** gitleaks' `aws-access-token` threshold; filler such as `AKIAXXXXXXXXXXXXXXXX` stays below it. */
-const MIN_ACCESS_KEY_ID_ENTROPY = 3;
-/** `new AWS.Credentials(accessKeyId, secretAccessKey, sessionToken)` (v2): what each argument position holds. */
-const CREDENTIALS_ARGUMENT_NAMES = [undefined, 'secretAccessKey', 'sessionToken'] as const;
-
-/**
- * What the text of any file this rule reports contains: a key ID prefix (`AKIA`, `ASIA`, `ABIA`, `ACCA`, `A3T…`,
- * matched from its second letter), the name of a secret key (`secret…key`) or of a session or security token, or an
- * escape sequence that may spell either. One linear scan that spares 87% of the files of the benchmark corpus a
- * listener on every string (`token` alone let through one more file in 50).
- */
-const MAY_HOLD_CREDENTIAL = /KIA|SIA|BIA|CCA|3T|ecret|ession|ecurity|\\[ux]/i;
 
 export default createRule<Options, MessageId>({
   name: 'no-hardcoded-credentials',
@@ -76,21 +61,11 @@ export default createRule<Options, MessageId>({
     defaultOptions: [{ allowedValues: [] }],
   },
   create(context, [{ allowedValues = [] }]) {
-    if (!MAY_HOLD_CREDENTIAL.test(context.sourceCode.text)) {
+    if (!mayHoldCredential(context.sourceCode.text)) {
       return {};
     }
     const allowed = new Set(allowedValues);
     const isAllowed = (value: string): boolean => allowed.has(value) || isPlaceholderCredential(value);
-
-    const checkString = (node: StringNode, text: string, wholeValue: TSESTree.Node | undefined): void => {
-      reportAccessKeyIds(context, node, text, isAllowed);
-      if (wholeValue && (text.length === SECRET_ACCESS_KEY_LENGTH || text.length >= MIN_SESSION_TOKEN_LENGTH)) {
-        reportNamedValue(context, wholeValue, text, isAllowed);
-      }
-      if (text.length >= MIN_NAMED_CREDENTIAL_LENGTH) {
-        reportInlineNamedCredentials(context, node, text, isAllowed);
-      }
-    };
 
     return {
       Literal(node) {
@@ -98,7 +73,7 @@ export default createRule<Options, MessageId>({
         if (typeof node.value !== 'string' || node.value.length < ACCESS_KEY_ID_LENGTH) {
           return;
         }
-        checkString(node, node.value, node);
+        checkString(context, node, node.value, node, isAllowed);
       },
       TemplateElement(node) {
         const text = node.value.cooked;
@@ -108,33 +83,54 @@ export default createRule<Options, MessageId>({
         // Only a template without expressions is a whole value that a name can describe.
         const { parent } = node;
         const isWhole = parent.type === AST_NODE_TYPES.TemplateLiteral && parent.quasis.length === 1;
-        checkString(node, text, isWhole ? parent : undefined);
+        checkString(context, node, text, isWhole ? parent : undefined, isAllowed);
       },
     };
   },
 });
 
-/** Every access key ID inside `text`, each reported where it is written. */
-function reportAccessKeyIds(
+/** Every credential in one string: key IDs, a whole value judged by its name, and named credentials inline. */
+function checkString(
   context: Context,
   node: StringNode,
   text: string,
+  wholeValue: TSESTree.Node | undefined,
   isAllowed: (value: string) => boolean,
 ): void {
-  ACCESS_KEY_ID_SCAN.lastIndex = 0;
+  reportMatches(context, node, text, findAccessKeyIds(text), isAllowed, ({ value }) => ({
+    messageId: 'hardcodedAccessKeyId',
+    data: { kind: describeAccessKeyId(value), value: maskSecret(value) },
+  }));
+  if (wholeValue && (text.length === SECRET_ACCESS_KEY_LENGTH || text.length >= MIN_SESSION_TOKEN_LENGTH)) {
+    reportNamedValue(context, wholeValue, text, isAllowed);
+  }
+  if (text.length >= MIN_NAMED_CREDENTIAL_LENGTH) {
+    reportMatches(context, node, text, findNamedCredentials(text), isAllowed, ({ value, name, isSessionToken }) => ({
+      messageId: isSessionToken ? 'hardcodedSessionToken' : 'hardcodedSecretAccessKey',
+      data: { name, value: maskSecret(value) },
+    }));
+  }
+}
+
+/**
+ * Reports each of `matches` (found in the string's value `text`) where it is written, unless allowed: access key
+ * IDs anywhere in a string, and `aws_secret_access_key = …` and the like inside text (an embedded credentials file,
+ * `.env`, JSON, header).
+ */
+function reportMatches<Match extends CredentialMatch>(
+  context: Context,
+  node: StringNode,
+  text: string,
+  matches: readonly Match[],
+  isAllowed: (value: string) => boolean,
+  describe: (match: Match) => { messageId: MessageId; data: Record<string, string> },
+): void {
   let rawCursor = 0;
-  for (let match = ACCESS_KEY_ID_SCAN.exec(text); match !== null; match = ACCESS_KEY_ID_SCAN.exec(text)) {
-    const keyId = match[0];
-    if (isAllowed(keyId) || shannonEntropy(keyId) < MIN_ACCESS_KEY_ID_ENTROPY) {
-      continue;
-    }
-    const located = locateInString(context.sourceCode, node, text, match.index, keyId, rawCursor);
+  for (const match of matches) {
+    if (isAllowed(match.value)) continue;
+    const located = locateInString(context.sourceCode, node, text, match.index, match.value, rawCursor);
     rawCursor = located.nextCursor;
-    context.report({
-      ...located.target,
-      messageId: 'hardcodedAccessKeyId',
-      data: { kind: describeAccessKeyId(keyId), value: maskSecret(keyId) },
-    });
+    context.report({ ...located.target, ...describe(match) });
   }
 }
 
@@ -149,7 +145,7 @@ function reportNamedValue(
   if ((!isSecret && !isSessionTokenValue(text)) || isAllowed(text)) {
     return;
   }
-  for (const name of getAssignedNames(valueNode)) {
+  for (const name of getAssignedNames(valueNode, getCredentialsArgumentName)) {
     if (isSecret ? isSecretAccessKeyName(name) : isSessionTokenName(name)) {
       context.report({
         node: valueNode,
@@ -158,32 +154,6 @@ function reportNamedValue(
       });
       return;
     }
-  }
-}
-
-/** `aws_secret_access_key = …` and the like inside text (an embedded credentials file, `.env`, JSON, header). */
-function reportInlineNamedCredentials(
-  context: Context,
-  node: StringNode,
-  text: string,
-  isAllowed: (value: string) => boolean,
-): void {
-  NAMED_CREDENTIAL_SCAN.lastIndex = 0;
-  let rawCursor = 0;
-  for (let match = NAMED_CREDENTIAL_SCAN.exec(text); match !== null; match = NAMED_CREDENTIAL_SCAN.exec(text)) {
-    const value = match.groups?.['value'] ?? '';
-    const isToken = isSessionTokenName(match.groups?.['name'] ?? '');
-    if (!(isToken ? isSessionTokenValue(value) : isSecretAccessKeyValue(value)) || isAllowed(value)) {
-      continue;
-    }
-    const valueIndex = match.index + match[0].length - value.length;
-    const located = locateInString(context.sourceCode, node, text, valueIndex, value, rawCursor);
-    rawCursor = located.nextCursor;
-    context.report({
-      ...located.target,
-      messageId: isToken ? 'hardcodedSessionToken' : 'hardcodedSecretAccessKey',
-      data: { name: expandName(text, match.index, match.groups?.['name'] ?? ''), value: maskSecret(value) },
-    });
   }
 }
 
@@ -216,92 +186,4 @@ function locateInString(
     },
     nextCursor: offset + value.length,
   };
-}
-
-/**
- * The names a value is stored under: a property key, variable, assignment target, default value, JSX attribute,
- * enum member or a `Credentials` argument position. Climbs through TS wrappers, `??`/`||` and `?:` first.
- * E.g. `{ secretAccessKey: '…' }`, `const AWS_SECRET_KEY = '…'`, `process.env.AWS_SESSION_TOKEN = '…'`,
- * `const { secretAccessKey = '…' } = options`, `new AWS.Credentials(id, '…', '…')`.
- */
-function getAssignedNames(valueNode: TSESTree.Node): string[] {
-  let current = valueNode;
-  let parent = current.parent;
-  while (parent && isValuePreserving(parent, current)) {
-    current = parent;
-    parent = parent.parent;
-  }
-  switch (parent?.type) {
-    case AST_NODE_TYPES.Property:
-    case AST_NODE_TYPES.PropertyDefinition:
-      return parent.value === current ? compact(getKeyName(parent.key, parent.computed)) : [];
-    case AST_NODE_TYPES.VariableDeclarator:
-      return parent.init === current && parent.id.type === AST_NODE_TYPES.Identifier ? [parent.id.name] : [];
-    case AST_NODE_TYPES.AssignmentExpression:
-      return parent.right === current ? getTargetNames(parent.left) : [];
-    case AST_NODE_TYPES.AssignmentPattern: {
-      if (parent.right !== current) return [];
-      // `{ secretAccessKey: secret = '…' }` names the value twice: the local binding and the property.
-      const owner = parent.parent;
-      const keyName =
-        owner.type === AST_NODE_TYPES.Property && owner.value === parent
-          ? getKeyName(owner.key, owner.computed)
-          : undefined;
-      return [...getTargetNames(parent.left), ...compact(keyName)];
-    }
-    case AST_NODE_TYPES.JSXAttribute:
-      return parent.name.type === AST_NODE_TYPES.JSXIdentifier ? [parent.name.name] : [];
-    case AST_NODE_TYPES.TSEnumMember:
-      return parent.initializer === current ? compact(getKeyName(parent.id, false)) : [];
-    case AST_NODE_TYPES.NewExpression:
-      return isCredentialsConstructor(parent.callee)
-        ? compact(CREDENTIALS_ARGUMENT_NAMES[parent.arguments.indexOf(current as TSESTree.Expression)])
-        : [];
-    default:
-      return [];
-  }
-}
-
-/** Parents that hand the value on unchanged (or as one of two alternatives). */
-function isValuePreserving(parent: TSESTree.Node, child: TSESTree.Node): boolean {
-  switch (parent.type) {
-    case AST_NODE_TYPES.TSAsExpression:
-    case AST_NODE_TYPES.TSSatisfiesExpression:
-    case AST_NODE_TYPES.TSNonNullExpression:
-    case AST_NODE_TYPES.TSTypeAssertion:
-    case AST_NODE_TYPES.LogicalExpression:
-      return true;
-    case AST_NODE_TYPES.ConditionalExpression:
-      return parent.test !== child;
-    default:
-      return false;
-  }
-}
-
-/** `name`, `obj.name`, `process.env['NAME']`. */
-function getTargetNames(target: TSESTree.Node): string[] {
-  if (target.type === AST_NODE_TYPES.Identifier) return [target.name];
-  if (target.type === AST_NODE_TYPES.MemberExpression) return compact(getPropertyName(target));
-  return [];
-}
-
-/** `new Credentials(…)` or `new AWS.Credentials(…)`: v2's positional constructor. */
-function isCredentialsConstructor(callee: TSESTree.Expression): boolean {
-  return (
-    (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'Credentials') ||
-    (callee.type === AST_NODE_TYPES.MemberExpression && getPropertyName(callee) === 'Credentials')
-  );
-}
-
-/** The whole name around a match: `AWS_SECRET_ACCESS_KEY` for a match on `SECRET_ACCESS_KEY`. */
-function expandName(text: string, index: number, matched: string): string {
-  let start = index;
-  while (start > 0 && /[\w.-]/.test(text.charAt(start - 1))) {
-    start--;
-  }
-  return text.slice(start, index) + matched;
-}
-
-function compact(name: string | undefined): string[] {
-  return name === undefined ? [] : [name];
 }

@@ -1,18 +1,21 @@
-import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { isMemberNamed, skipTransparent } from '../utils/ast/nodes.js';
 import { createRule } from '../utils/create-rule.js';
 import { isInStatementList, removeProperties, removeStatement } from '../utils/fix/fixes.js';
 import { insertProperty } from '../utils/fix/insert-property.js';
-import { mayHaveProperty } from '../utils/scope/functions.js';
 import { onSdkReferences, type SdkReferences } from '../utils/sdk/references.js';
 import {
+  V2_CONFIG_MUTATORS,
   getGlobalConfigAssignment,
   getGlobalConfigCall,
   getV2OptionsSites,
   type GlobalConfigAssignment,
 } from '../utils/sdk/v2-config.js';
-import { findProperty, getVariable, resolveObject, resolveValue } from '../utils/scope/values.js';
+import { getConstantValue } from '../utils/scope/constants.js';
+import { mayHaveProperty } from '../utils/scope/functions.js';
+import { isChangedLater } from '../utils/scope/mutations.js';
+import { findProperty, resolveObject } from '../utils/scope/values.js';
 
 type MessageId =
   | 'clockSkewCorrectionDisabled'
@@ -28,6 +31,8 @@ interface Descriptor {
   data: Record<string, string>;
   suggest: Suggestion[];
 }
+/** Reports `node` once, however many sites share it. */
+type Report = (node: TSESTree.Node, descriptor: Descriptor) => void;
 
 /** A place that takes options: `new S3Client(config)`, `new AWS.S3(options)`, `AWS.config.update(options)`. */
 interface OptionsSite {
@@ -83,73 +88,80 @@ export default createRule<[], MessageId>({
         .some((global) => getGlobalConfigCall(global.node, 'loadFromPath') !== undefined);
       // A config object shared by several clients is one object: one report.
       const reported = new Set<TSESTree.Node>();
-      const report = (node: TSESTree.Node, descriptor: Descriptor): void => {
+      const report: Report = (node, descriptor) => {
         if (reported.has(node)) return;
         reported.add(node);
         context.report({ node, ...descriptor });
       };
-
       for (const site of sites) {
-        const options = site.options && resolveObject(sourceCode, site.options);
-        if (!options) continue;
-        const correctClockSkew = site.sdk === 'v2' ? findProperty(sourceCode, options, 'correctClockSkew') : undefined;
-        if (correctClockSkew && getConstant(sourceCode, correctClockSkew.value) === false) {
-          report(correctClockSkew, {
-            messageId: 'clockSkewCorrectionDisabled',
-            data: { target: site.target },
-            suggest: [
-              { messageId: 'enableClockSkewCorrection', fix: (fixer) => fixer.replaceText(correctClockSkew, ENABLED) },
-            ],
-          });
-        }
-        const offset = findProperty(sourceCode, options, 'systemClockOffset');
-        const offsetValue = offset && getConstant(sourceCode, offset.value);
-        if (offset && isNonZeroNumber(offsetValue)) {
-          report(offset, {
-            messageId: 'fixedClockOffset',
-            data: { target: site.target, offset: String(offsetValue) },
-            suggest: [
-              { messageId: 'removeClockOffset', fix: (fixer) => removeProperties(fixer, sourceCode, [offset]) },
-            ],
-          });
-        }
+        checkOptions(sourceCode, site, report);
       }
-
       for (const site of findSitesMissingCorrection(sourceCode, sites, assignments, loadsConfigFile)) {
-        const options = resolveObject(sourceCode, site.options as TSESTree.Node) as TSESTree.ObjectExpression;
-        report(site.callee, {
-          messageId: 'clockSkewCorrectionMissing',
-          data: { target: site.target },
-          suggest: [
-            {
-              messageId: 'enableClockSkewCorrection',
-              fix: (fixer) => insertProperty(fixer, sourceCode, options, ENABLED),
-            },
-          ],
-        });
+        reportMissingCorrection(sourceCode, site, report);
       }
-
-      for (const { key, assignment } of assignments) {
-        const value = getConstant(sourceCode, assignment.right);
-        if (key === 'correctClockSkew' && value === false) {
-          report(assignment, {
-            messageId: 'clockSkewCorrectionDisabled',
-            data: { target: 'AWS.config' },
-            suggest: [
-              { messageId: 'enableClockSkewCorrection', fix: (fixer) => fixer.replaceText(assignment.right, 'true') },
-            ],
-          });
-        } else if (key === 'systemClockOffset' && isNonZeroNumber(value)) {
-          report(assignment, {
-            messageId: 'fixedClockOffset',
-            data: { target: 'AWS.config', offset: String(value) },
-            suggest: getRemoveAssignmentSuggestion(sourceCode, assignment),
-          });
-        }
+      for (const assignment of assignments) {
+        checkGlobalAssignment(sourceCode, assignment, report);
       }
     });
   },
 });
+
+/** `correctClockSkew: false` (v2) and a fixed non-zero `systemClockOffset` in the options of `site`. */
+function checkOptions(sourceCode: SourceCode, site: OptionsSite, report: Report): void {
+  const options = site.options && resolveObject(sourceCode, site.options);
+  if (!options) return;
+  const correctClockSkew = site.sdk === 'v2' ? findProperty(sourceCode, options, 'correctClockSkew') : undefined;
+  if (correctClockSkew && getConstantValue(sourceCode, correctClockSkew.value) === false) {
+    report(correctClockSkew, {
+      messageId: 'clockSkewCorrectionDisabled',
+      data: { target: site.target },
+      suggest: [
+        { messageId: 'enableClockSkewCorrection', fix: (fixer) => fixer.replaceText(correctClockSkew, ENABLED) },
+      ],
+    });
+  }
+  const offset = findProperty(sourceCode, options, 'systemClockOffset');
+  const offsetValue = offset && getConstantValue(sourceCode, offset.value);
+  if (offset && isNonZeroNumber(offsetValue)) {
+    report(offset, {
+      messageId: 'fixedClockOffset',
+      data: { target: site.target, offset: String(offsetValue) },
+      suggest: [{ messageId: 'removeClockOffset', fix: (fixer) => removeProperties(fixer, sourceCode, [offset]) }],
+    });
+  }
+}
+
+/** A global configuration whose options leave `correctClockSkew` out (see `findSitesMissingCorrection`). */
+function reportMissingCorrection(sourceCode: SourceCode, site: OptionsSite, report: Report): void {
+  const options = resolveObject(sourceCode, site.options as TSESTree.Node) as TSESTree.ObjectExpression;
+  report(site.callee, {
+    messageId: 'clockSkewCorrectionMissing',
+    data: { target: site.target },
+    suggest: [
+      { messageId: 'enableClockSkewCorrection', fix: (fixer) => insertProperty(fixer, sourceCode, options, ENABLED) },
+    ],
+  });
+}
+
+/** `AWS.config.correctClockSkew = false`, `AWS.config.systemClockOffset = 5000`. */
+function checkGlobalAssignment(sourceCode: SourceCode, { key, assignment }: GlobalConfigAssignment, report: Report): void {
+  const value = getConstantValue(sourceCode, assignment.right);
+  if (key === 'correctClockSkew' && value === false) {
+    report(assignment, {
+      messageId: 'clockSkewCorrectionDisabled',
+      data: { target: 'AWS.config' },
+      suggest: [
+        { messageId: 'enableClockSkewCorrection', fix: (fixer) => fixer.replaceText(assignment.right, 'true') },
+      ],
+    });
+  } else if (key === 'systemClockOffset' && isNonZeroNumber(value)) {
+    report(assignment, {
+      messageId: 'fixedClockOffset',
+      data: { target: 'AWS.config', offset: String(value) },
+      suggest: getRemoveAssignmentSuggestion(sourceCode, assignment),
+    });
+  }
+}
 
 /** Every v3 client, v2 service, `new AWS.Config(...)` and `AWS.config.update(...)` of the file, in source order. */
 function getOptionsSites(references: SdkReferences): OptionsSite[] {
@@ -208,7 +220,7 @@ function findSitesMissingCorrection(
     return (
       options !== undefined &&
       !mayHaveProperty(sourceCode, options, 'correctClockSkew') &&
-      !isChangedLater(sourceCode, site.options as TSESTree.Node)
+      !isChangedLater(sourceCode, site.options as TSESTree.Node, V2_CONFIG_MUTATORS)
     );
   };
   const updates = sites.filter((site) => site.kind === 'v2GlobalConfig');
@@ -218,7 +230,7 @@ function findSitesMissingCorrection(
     sites.some((site) => site.kind === 'v2Config' && isGlobalReplacement(site.call) && !lacksKey(site)) ||
     loadsConfigFile;
   const missing = sites.filter(
-    (site) => site.kind === 'v2Config' && lacksKey(site) && !isChangedLater(sourceCode, site.call),
+    (site) => site.kind === 'v2Config' && lacksKey(site) && !isChangedLater(sourceCode, site.call, V2_CONFIG_MUTATORS),
   );
   const [firstUpdate] = updates;
   if (firstUpdate && !globalSetElsewhere) {
@@ -235,51 +247,6 @@ function isGlobalReplacement(call: TSESTree.Node): boolean {
     assignment.right === call &&
     isMemberNamed(skipTransparent(assignment.left), 'config')
   );
-}
-
-/**
- * True when `node` is (or is held by) a variable that the file changes after building it: `opts.key = …`,
- * `Object.assign(opts, …)`, `config.update(…)`, `config.loadFromPath(…)`. Its literal then tells only part of it.
- */
-function isChangedLater(sourceCode: SourceCode, node: TSESTree.Node): boolean {
-  const variable = getHoldingVariable(sourceCode, node);
-  return (variable?.references ?? []).some(({ identifier }) => {
-    const parent = identifier.parent;
-    if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === identifier) {
-      const use = parent.parent;
-      return (
-        (use.type === AST_NODE_TYPES.AssignmentExpression && use.left === parent) ||
-        (use.type === AST_NODE_TYPES.CallExpression &&
-          use.callee === parent &&
-          (isMemberNamed(parent, 'update') || isMemberNamed(parent, 'loadFromPath')))
-      );
-    }
-    return (
-      parent?.type === AST_NODE_TYPES.CallExpression &&
-      parent.arguments[0] === identifier &&
-      isMemberNamed(skipTransparent(parent.callee), 'assign')
-    );
-  });
-}
-
-/** The variable `node` names, or the one it initializes (`const config = new AWS.Config(...)`). */
-function getHoldingVariable(sourceCode: SourceCode, node: TSESTree.Node): TSESLint.Scope.Variable | null {
-  const inner = skipTransparent(node);
-  if (inner.type === AST_NODE_TYPES.Identifier) {
-    return getVariable(sourceCode, inner);
-  }
-  const declarator = node.parent;
-  if (declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init === node) {
-    return sourceCode.getDeclaredVariables(declarator)[0] ?? null;
-  }
-  return null;
-}
-
-/** A boolean, number or string the file spells out: literals, constants (also destructured), `5 * 60_000`. */
-function getConstant(sourceCode: SourceCode, node: TSESTree.Node): unknown {
-  const value = resolveValue(sourceCode, node);
-  const result = value && ASTUtils.getStaticValue(value, sourceCode.getScope(value));
-  return result ? result.value : undefined;
 }
 
 function isNonZeroNumber(value: unknown): value is number {

@@ -1,9 +1,12 @@
-import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { getOutermostWrapper, getPropertyName, isFunction, skipTransparent, type FunctionNode } from '../utils/ast/nodes.js';
+import { getEnclosingFunction, getPropertyName, skipTransparent } from '../utils/ast/nodes.js';
 import { createRule } from '../utils/create-rule.js';
-import { mayHaveProperty } from '../utils/scope/functions.js';
+import { replacePropertyValue } from '../utils/fix/replace-property.js';
 import { onSdkReferences, type SdkReferences } from '../utils/sdk/references.js';
+import { getConstantValue } from '../utils/scope/constants.js';
+import { mayHaveProperty } from '../utils/scope/functions.js';
+import { getHoldingExpressions } from '../utils/scope/reads.js';
 import { findProperty, resolveObject, resolveValue } from '../utils/scope/values.js';
 
 type MessageId =
@@ -107,8 +110,7 @@ function findExpiryProperty(sourceCode: SourceCode, node: TSESTree.Node, key: st
   }
   const object = resolveObject(sourceCode, node);
   const property = object && findProperty(sourceCode, object, key);
-  const value = property && resolveValue(sourceCode, property.value);
-  const seconds = value && ASTUtils.getStaticValue(value, sourceCode.getScope(value))?.value;
+  const seconds = property && getConstantValue(sourceCode, property.value);
   return property && typeof seconds === 'number' && Number.isFinite(seconds) ? { key, property, seconds } : undefined;
 }
 
@@ -183,7 +185,7 @@ function findV2PresignCalls(sourceCode: SourceCode, references: SdkReferences): 
     if (client.info.sdk !== 'v2' || client.info.service !== 's3' || client.node.type !== AST_NODE_TYPES.NewExpression) {
       continue;
     }
-    for (const receiver of findReceivers(sourceCode, client.node)) {
+    for (const receiver of getHoldingExpressions(sourceCode, client.node)) {
       const member = receiver.parent;
       const call = member?.parent;
       if (
@@ -198,27 +200,6 @@ function findV2PresignCalls(sourceCode: SourceCode, references: SdkReferences): 
     }
   }
   return calls;
-}
-
-/** The expressions that hold the client: the construction itself and reads of the variable it is stored in. */
-function findReceivers(sourceCode: SourceCode, construction: TSESTree.Node): TSESTree.Node[] {
-  const receivers: TSESTree.Node[] = [getOutermostWrapper(construction)];
-  const declarator = getOutermostWrapper(construction).parent;
-  const assignment = declarator;
-  const id =
-    declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.id.type === AST_NODE_TYPES.Identifier
-      ? declarator.id
-      : assignment?.type === AST_NODE_TYPES.AssignmentExpression && assignment.left.type === AST_NODE_TYPES.Identifier
-        ? assignment.left
-        : undefined;
-  const variable = id && ASTUtils.findVariable(sourceCode.getScope(id), id);
-  for (const reference of variable?.references ?? []) {
-    if (!reference.isRead()) continue;
-    // Only bindings that hold this client and nothing else.
-    const value = resolveValue(sourceCode, reference.identifier as TSESTree.Identifier);
-    if (value === construction) receivers.push(getOutermostWrapper(reference.identifier as TSESTree.Node));
-  }
-  return receivers;
 }
 
 /** `s3.getSignedUrl(operation, params)`: two plain arguments and no callback. */
@@ -260,26 +241,6 @@ function getPromiseSuggestion(
       },
     },
   ];
-}
-
-/** The function whose body holds `node`, found by walking up its ancestors. */
-function getEnclosingFunction(node: TSESTree.Node): FunctionNode | undefined {
-  for (let current = node.parent; current; current = current.parent) {
-    if (isFunction(current)) return current;
-  }
-  return undefined;
-}
-
-/** Replaces the value of `key: value` (or expands a shorthand `{ key }`) with `text`. */
-function replacePropertyValue(
-  fixer: TSESLint.RuleFixer,
-  sourceCode: SourceCode,
-  property: TSESTree.Property,
-  text: string,
-): TSESLint.RuleFix {
-  return property.shorthand
-    ? fixer.replaceText(property, `${sourceCode.getText(property.key)}: ${text}`)
-    : fixer.replaceText(property.value, text);
 }
 
 /** 604800 → `7 days`, 7200 → `2 hours`, 5400 → `90 minutes`, 100 → `100 seconds`. */

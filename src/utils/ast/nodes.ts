@@ -138,3 +138,11 @@ export function getReturnedExpressions(fn: FunctionNode): TSESTree.Expression[] 
   fn.body.body.forEach(visit);
   return returned;
 }
+
+/** The function whose body holds `node`, found by walking up its ancestors. */
+export function getEnclosingFunction(node: TSESTree.Node): FunctionNode | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (isFunction(current)) return current;
+  }
+  return undefined;
+}

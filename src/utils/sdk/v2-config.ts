@@ -116,3 +116,6 @@ export function getGlobalConfigAssignment(config: TSESTree.Node): GlobalConfigAs
     ? { key, assignment }
     : undefined;
 }
+
+/** The `AWS.Config` methods that change a configuration after it is built: `config.update(…)`, `loadFromPath`. */
+export const V2_CONFIG_MUTATORS: ReadonlySet<string> = new Set(['update', 'loadFromPath']);
