@@ -31,10 +31,14 @@ const thisMembersByClass = new WeakMap<TSESTree.ClassBody, Map<string, TSESTree.
  */
 export function collectFlowPeers(sourceCode: SourceCode, node: TSESTree.Node): TSESTree.Node[] {
   const seen = new Set<TSESTree.Node>();
+  // One identifier stands for its variable: its other occurrences add nothing.
+  const variables = new Set<TSESLint.Scope.Variable>();
   const queue: TSESTree.Node[] = [node];
   for (let next = queue.shift(); next && seen.size < MAX_PEERS; next = queue.shift()) {
     const current = skipTransparent(next);
-    if (seen.has(current)) continue;
+    const variable = current.type === AST_NODE_TYPES.Identifier ? getVariable(sourceCode, current) : null;
+    if (seen.has(current) || (variable && variables.has(variable))) continue;
+    if (variable) variables.add(variable);
     seen.add(current);
     queue.push(...getSources(sourceCode, current), ...getDestinations(sourceCode, current));
   }
@@ -148,8 +152,9 @@ function getPlacesReceiving(sourceCode: SourceCode, node: TSESTree.Node): TSESTr
     case AST_NODE_TYPES.AssignmentExpression:
       return parent.right === current && parent.left.type === AST_NODE_TYPES.Identifier ? [parent.left] : [];
     case AST_NODE_TYPES.ReturnStatement: {
+      // The callers receive it, and so does every other value the function returns (a cache hit or a fetch).
       const fn = getEnclosingFunction(parent);
-      return fn ? findCallSites(sourceCode, fn) : [];
+      return fn ? [...findCallSites(sourceCode, fn), ...getReturnedExpressions(fn)] : [];
     }
     case AST_NODE_TYPES.ArrowFunctionExpression:
       return parent.body === current ? findCallSites(sourceCode, parent) : [];
@@ -171,7 +176,7 @@ function getPlacesReceiving(sourceCode: SourceCode, node: TSESTree.Node): TSESTr
 function resolveCallee(sourceCode: SourceCode, callee: TSESTree.Node): FunctionNode | undefined {
   if (callee.type === AST_NODE_TYPES.MemberExpression) {
     const member = callee;
-    const name = getPropertyName(member);
+    const name = getMemberKey(member);
     const body = member.object.type === AST_NODE_TYPES.ThisExpression ? getEnclosingClass(member) : undefined;
     const definition = body?.body.find(
       (element) =>
@@ -217,7 +222,7 @@ function findReceiverCalls(sourceCode: SourceCode, receiver: TSESTree.Node, meth
     receivers = getVariable(sourceCode, object)?.references.map((reference) => reference.identifier) ?? [];
   } else if (object.type === AST_NODE_TYPES.MemberExpression && object.object.type === AST_NODE_TYPES.ThisExpression) {
     const body = getEnclosingClass(object);
-    const name = getPropertyName(object);
+    const name = getMemberKey(object);
     receivers = body && name !== undefined ? (getThisMembers(sourceCode, body).get(name) ?? []) : [];
   }
   return receivers.flatMap((node) => {
@@ -267,7 +272,7 @@ function getThisMembers(sourceCode: SourceCode, body: TSESTree.ClassBody): Map<s
     if (node.type === AST_NODE_TYPES.ClassBody && node !== body) return;
     if (isFunction(node) && node.type !== AST_NODE_TYPES.ArrowFunctionExpression && !isMethod) return;
     if (node.type === AST_NODE_TYPES.MemberExpression && node.object.type === AST_NODE_TYPES.ThisExpression) {
-      const name = getPropertyName(node);
+      const name = getMemberKey(node);
       if (name !== undefined) found.set(name, [...(found.get(name) ?? []), node]);
     }
     for (const key of sourceCode.visitorKeys[node.type] ?? []) {
@@ -285,7 +290,14 @@ function isNode(value: unknown): value is TSESTree.Node {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
 
+/** A class member's key as `this.<key>` reads it: `sessions`, `#sessions` (private), `'sessions'`. */
 function getKeyText(key: TSESTree.Node): string | undefined {
-  if (key.type === AST_NODE_TYPES.Identifier || key.type === AST_NODE_TYPES.PrivateIdentifier) return key.name;
+  if (key.type === AST_NODE_TYPES.PrivateIdentifier) return `#${key.name}`;
+  if (key.type === AST_NODE_TYPES.Identifier) return key.name;
   return key.type === AST_NODE_TYPES.Literal && typeof key.value === 'string' ? key.value : undefined;
+}
+
+/** `this.sessions` → `sessions`, `this.#sessions` → `#sessions`, `this['sessions']` → `sessions`. */
+function getMemberKey(member: TSESTree.MemberExpression): string | undefined {
+  return member.property.type === AST_NODE_TYPES.PrivateIdentifier ? `#${member.property.name}` : getPropertyName(member);
 }
