@@ -101,6 +101,167 @@ if (credentials.expiration.getTime() - Date.now() < 60_000) refresh();
       `,
       options: [{ minimumMarginMs: 60_000 }],
     },
+    // A helper method with a 5-minute margin kept.
+    `
+export class SessionPool {
+  constructor() {
+    this.sessions = new Map();
+  }
+  isValid(s) {
+    return s !== undefined && s.expiration.getTime() - 5 * 60_000 > Date.now();
+  }
+  async get(roleArn) {
+    const existing = this.sessions.get(roleArn);
+    if (this.isValid(existing)) return existing;
+    const c = await assume(roleArn);
+    const session = { accessKeyId: c.id, secretAccessKey: c.secret, sessionToken: c.token, expiration: c.expiry };
+    this.sessions.set(roleArn, session);
+    return session;
+  }
+}
+    `,
+    // A precomputed `refreshAt` (the margin is subtracted when it is stored) is not an expiry.
+    `
+import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+const TEN_MINUTES_MS = 10 * 60_000;
+const sts = new STSClient({});
+const entries = new Map();
+export async function credentialsForAccount(accountId) {
+  const entry = entries.get(accountId);
+  if (entry && Date.now() < entry.refreshAt) return entry.credentials;
+  const { Credentials } = await sts.send(new AssumeRoleCommand({ RoleArn: arn, RoleSessionName: 'audit' }));
+  entries.set(accountId, { credentials: Credentials, refreshAt: Credentials.Expiration.getTime() - TEN_MINUTES_MS });
+  return Credentials;
+}
+    `,
+    // A GitHub installation token's `expiresAt` and a JWT's `exp`: nothing in the file holds AWS credentials.
+    `
+let installationToken;
+export async function githubToken(installationId) {
+  if (installationToken && new Date(installationToken.expiresAt) > new Date()) {
+    return installationToken.token;
+  }
+  const res = await fetch(\`https://api.github.com/app/installations/\${installationId}/access_tokens\`, { method: 'POST' });
+  installationToken = await res.json();
+  return installationToken.token;
+}
+export const isJwtFresh = (claims) => claims.exp * 1000 > Date.now();
+    `,
+    // An HTTP response cache's `expiration`, in a file with no AWS code.
+    `
+const responses = new Map();
+export async function cachedFetch(url) {
+  const hit = responses.get(url);
+  if (hit && hit.expiration > Date.now()) return hit.body;
+  const body = await (await fetch(url)).text();
+  responses.set(url, { body, expiration: Date.now() + 60_000 });
+  return body;
+}
+    `,
+    // The same in a file that uses the SDK: the cached entries hold no credential keys.
+    `
+import { S3Client } from '@aws-sdk/client-s3';
+export const s3 = new S3Client({});
+const responses = new Map();
+export function cachedBody(url) {
+  const hit = responses.get(url);
+  return hit && Date.parse(hit.expiration) > Date.now() ? hit.body : undefined;
+}
+export function remember(url, body) {
+  responses.set(url, { body, expiration: new Date(Date.now() + 60_000).toISOString() });
+}
+    `,
+    // A cache's expiry name (`expiresAt`) on a `session` counts only with credential keys, even in an SDK file.
+    `
+import { S3Client } from '@aws-sdk/client-s3';
+export const s3 = new S3Client({});
+let session = await loadSession();
+if (session.expiresAt <= Date.now()) session = await loadSession();
+    `,
+    // A helper whose callers pass user sessions (no credential keys, no AWS code).
+    `
+export class Sessions {
+  constructor() {
+    this.byUser = new Map();
+  }
+  isValid(s) {
+    return s !== undefined && s.expiration > new Date();
+  }
+  get(userId) {
+    const existing = this.byUser.get(userId);
+    return this.isValid(existing) ? existing : undefined;
+  }
+  add(userId) {
+    this.byUser.set(userId, { userId, expiration: new Date(Date.now() + 3_600_000) });
+  }
+}
+    `,
+    // The shapes above with a margin of 5 minutes or more.
+    `
+import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+const MARGIN_MS = 5 * 60_000;
+const sts = new STSClient({});
+const byRole = new Map();
+export async function credentialsFor(roleArn) {
+  const hit = byRole.get(roleArn);
+  if (hit && hit.Expiration.getTime() - MARGIN_MS > Date.now()) return hit;
+  const { Credentials } = await sts.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'app' }));
+  byRole.set(roleArn, Credentials);
+  return Credentials;
+}
+    `,
+    `
+let current;
+function vend() {
+  if (current && Date.now() + 5 * 60_000 < Date.parse(current.Expiration)) return current;
+  current = JSON.parse(execFileSync('/opt/bin/vend').toString());
+  return current;
+}
+export const provider = async () => {
+  const c = vend();
+  return { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken };
+};
+    `,
+    `
+import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+const sts = new STSClient({});
+async function deployRole() {
+  const c = await readFile(CACHE_FILE, 'utf8').then(JSON.parse, () => null);
+  if (c && new Date(c.Expiration) > new Date(Date.now() + 10 * 60_000)) return c;
+  const { Credentials } = await sts.send(new AssumeRoleCommand({ RoleArn: arn, RoleSessionName: 'deploy' }));
+  await writeFile(CACHE_FILE, JSON.stringify(Credentials));
+  return Credentials;
+}
+    `,
+    `
+import { fromIni } from '@aws-sdk/credential-providers';
+const MARGIN_MS = 5 * 60_000;
+const fresh = (c) => Date.now() < Date.parse(c.expiration) - MARGIN_MS;
+const usable = (c) => c.expiration.getTime() - Date.now() > MARGIN_MS;
+function expired(identity) {
+  return identity.expiration.valueOf() - Date.now() <= MARGIN_MS;
+}
+const identity = await fromIni({ profile: 'ops' })();
+if (expired(identity) || !fresh(identity) || !usable(identity)) reload();
+    `,
+    `
+export class KeyCache {
+  cache = new Map();
+  isStale = (entry) => Number(entry.expiresAt) - 5 * 60_000 <= Date.now();
+  read(key) {
+    const entry = this.cache.get(key);
+    return entry && !this.isStale(entry) ? entry : undefined;
+  }
+  write(key, keys) {
+    this.cache.set(key, { accessKeyId: keys.id, secretAccessKey: keys.secret, expiresAt: keys.until });
+  }
+}
+    `,
+    `
+const creds = await loadCreds();
+if (+new Date() + 5 * 60_000 >= +creds.Expiration) refresh();
+if (new Date().getTime() >= new Date(creds.Expiration).getTime() - 5 * 60_000) refresh();
+    `,
   ],
   invalid: [
     {
@@ -850,6 +1011,377 @@ if (Date.now() > resolved.expiration.getTime() - 5 * 60_000) refresh();
         },
       ],
     },
+    // A `Map` cache filled with STS `Credentials`: the entry it returns holds credentials (`getTime()`, `exp > now`).
+    {
+      code: `
+import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+const sts = new STSClient({});
+const byRole = new Map();
+export async function credentialsFor(roleArn) {
+  const hit = byRole.get(roleArn);
+  if (hit && hit.Expiration.getTime() > Date.now()) return hit;
+  const { Credentials } = await sts.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'app' }));
+  byRole.set(roleArn, Credentials);
+  return Credentials;
+}
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'refreshAtExpiry',
+          data: { expiry: 'hit.Expiration', ...atExpiry },
+          line: 7, column: 14, endLine: 7, endColumn: 51,
+          suggestions: [
+            {
+              messageId: 'subtractMargin',
+              data: { margin: '5 * 60_000' },
+              output: `
+import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+const sts = new STSClient({});
+const byRole = new Map();
+export async function credentialsFor(roleArn) {
+  const hit = byRole.get(roleArn);
+  if (hit && hit.Expiration.getTime() - 5 * 60_000 > Date.now()) return hit;
+  const { Credentials } = await sts.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'app' }));
+  byRole.set(roleArn, Credentials);
+  return Credentials;
+}
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    // A `let` cache returned by a helper whose callers read `AccessKeyId` from it (`Date.parse`, `now < exp`).
+    {
+      code: `
+let current;
+function vend() {
+  if (current && Date.now() < Date.parse(current.Expiration)) return current;
+  current = JSON.parse(execFileSync('/opt/bin/vend').toString());
+  return current;
+}
+export const provider = async () => {
+  const c = vend();
+  return { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken };
+};
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'refreshAtExpiry',
+          data: { expiry: 'current.Expiration', ...atExpiry },
+          line: 4, column: 18, endLine: 4, endColumn: 61,
+          suggestions: [
+            {
+              messageId: 'subtractMargin',
+              data: { margin: '5 * 60_000' },
+              output: `
+let current;
+function vend() {
+  if (current && Date.now() < Date.parse(current.Expiration) - 5 * 60_000) return current;
+  current = JSON.parse(execFileSync('/opt/bin/vend').toString());
+  return current;
+}
+export const provider = async () => {
+  const c = vend();
+  return { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken };
+};
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    // A cached value returned by the same function as an STS response (`new Date(x) > new Date()`).
+    {
+      code: `
+import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+const sts = new STSClient({});
+async function deployRole() {
+  const c = await readFile(CACHE_FILE, 'utf8').then(JSON.parse, () => null);
+  if (c && new Date(c.Expiration) > new Date()) return c;
+  const { Credentials } = await sts.send(new AssumeRoleCommand({ RoleArn: arn, RoleSessionName: 'deploy' }));
+  await writeFile(CACHE_FILE, JSON.stringify(Credentials));
+  return Credentials;
+}
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'refreshAtExpiry',
+          data: { expiry: 'c.Expiration', ...atExpiry },
+          line: 6, column: 12, endLine: 6, endColumn: 47,
+          suggestions: [
+            {
+              messageId: 'subtractMargin',
+              data: { margin: '5 * 60_000' },
+              output: `
+import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+const sts = new STSClient({});
+async function deployRole() {
+  const c = await readFile(CACHE_FILE, 'utf8').then(JSON.parse, () => null);
+  if (c && new Date(c.Expiration) > new Date(Date.now() + 5 * 60_000)) return c;
+  const { Credentials } = await sts.send(new AssumeRoleCommand({ RoleArn: arn, RoleSessionName: 'deploy' }));
+  await writeFile(CACHE_FILE, JSON.stringify(Credentials));
+  return Credentials;
+}
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    // A method whose parameter comes from a `this.sessions` map filled with objects holding an access key ID.
+    {
+      code: `
+export class SessionPool {
+  constructor() {
+    this.sessions = new Map();
+  }
+  isValid(s) {
+    return s !== undefined && s.expiration > new Date();
+  }
+  async get(roleArn) {
+    const existing = this.sessions.get(roleArn);
+    if (this.isValid(existing)) return existing;
+    const c = await assume(roleArn);
+    const session = { accessKeyId: c.id, secretAccessKey: c.secret, sessionToken: c.token, expiration: c.expiry };
+    this.sessions.set(roleArn, session);
+    return session;
+  }
+}
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'refreshAtExpiry',
+          data: { expiry: 's.expiration', ...atExpiry },
+          line: 7, column: 31, endLine: 7, endColumn: 56,
+          suggestions: [
+            {
+              messageId: 'subtractMargin',
+              data: { margin: '5 * 60_000' },
+              output: `
+export class SessionPool {
+  constructor() {
+    this.sessions = new Map();
+  }
+  isValid(s) {
+    return s !== undefined && s.expiration > new Date(Date.now() + 5 * 60_000);
+  }
+  async get(roleArn) {
+    const existing = this.sessions.get(roleArn);
+    if (this.isValid(existing)) return existing;
+    const c = await assume(roleArn);
+    const session = { accessKeyId: c.id, secretAccessKey: c.secret, sessionToken: c.token, expiration: c.expiry };
+    this.sessions.set(roleArn, session);
+    return session;
+  }
+}
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    // Arrow helpers called with a `let` written from an STS response: `now < Date.parse(exp)`, `exp - now > 0`.
+    {
+      code: `
+import { GetSessionTokenCommand, STSClient } from '@aws-sdk/client-sts';
+const sts = new STSClient({});
+const fresh = (c) => Date.now() < Date.parse(c.Expiration);
+const usable = (c) => c.Expiration.getTime() - Date.now() > 0;
+let cached;
+export async function sessionCredentials() {
+  if (cached && fresh(cached) && usable(cached)) return cached;
+  const response = await sts.send(new GetSessionTokenCommand({}));
+  cached = response.Credentials;
+  return cached;
+}
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'refreshAtExpiry',
+          data: { expiry: 'c.Expiration', ...atExpiry },
+          line: 4, column: 22, endLine: 4, endColumn: 59,
+          suggestions: [
+            {
+              messageId: 'subtractMargin',
+              data: { margin: '5 * 60_000' },
+              output: `
+import { GetSessionTokenCommand, STSClient } from '@aws-sdk/client-sts';
+const sts = new STSClient({});
+const fresh = (c) => Date.now() < Date.parse(c.Expiration) - 5 * 60_000;
+const usable = (c) => c.Expiration.getTime() - Date.now() > 0;
+let cached;
+export async function sessionCredentials() {
+  if (cached && fresh(cached) && usable(cached)) return cached;
+  const response = await sts.send(new GetSessionTokenCommand({}));
+  cached = response.Credentials;
+  return cached;
+}
+      `,
+            },
+          ],
+        },
+        {
+          messageId: 'refreshAtExpiry',
+          data: { expiry: 'c.Expiration', ...atExpiry },
+          line: 5, column: 23, endLine: 5, endColumn: 62,
+          suggestions: [
+            {
+              messageId: 'subtractMargin',
+              data: { margin: '5 * 60_000' },
+              output: `
+import { GetSessionTokenCommand, STSClient } from '@aws-sdk/client-sts';
+const sts = new STSClient({});
+const fresh = (c) => Date.now() < Date.parse(c.Expiration);
+const usable = (c) => c.Expiration.getTime() - Date.now() > 5 * 60_000;
+let cached;
+export async function sessionCredentials() {
+  if (cached && fresh(cached) && usable(cached)) return cached;
+  const response = await sts.send(new GetSessionTokenCommand({}));
+  cached = response.Credentials;
+  return cached;
+}
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    // A helper called with an awaited provider's result: `valueOf()`, `exp - now <= 0`.
+    {
+      code: `
+import { fromIni } from '@aws-sdk/credential-providers';
+function expired(identity) {
+  return identity.expiration.valueOf() - Date.now() <= 0;
+}
+const identity = await fromIni({ profile: 'ops' })();
+if (expired(identity)) reload();
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'refreshAtExpiry',
+          data: { expiry: 'identity.expiration', ...atExpiry },
+          line: 4, column: 10, endLine: 4, endColumn: 57,
+          suggestions: [
+            {
+              messageId: 'subtractMargin',
+              data: { margin: '5 * 60_000' },
+              output: `
+import { fromIni } from '@aws-sdk/credential-providers';
+function expired(identity) {
+  return identity.expiration.valueOf() - Date.now() <= 5 * 60_000;
+}
+const identity = await fromIni({ profile: 'ops' })();
+if (expired(identity)) reload();
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    // A class-field arrow reading a cache entry's `expiresAt` through `Number(…)`: the entries hold access key IDs.
+    {
+      code: `
+export class KeyCache {
+  cache = new Map();
+  isStale = (entry) => Number(entry.expiresAt) <= Date.now();
+  read(key) {
+    const entry = this.cache.get(key);
+    return entry && !this.isStale(entry) ? entry : undefined;
+  }
+  write(key, keys) {
+    this.cache.set(key, { accessKeyId: keys.id, secretAccessKey: keys.secret, expiresAt: keys.until });
+  }
+}
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'refreshAtExpiry',
+          data: { expiry: 'entry.expiresAt', ...atExpiry },
+          line: 4, column: 24, endLine: 4, endColumn: 61,
+          suggestions: [
+            {
+              messageId: 'subtractMargin',
+              data: { margin: '5 * 60_000' },
+              output: `
+export class KeyCache {
+  cache = new Map();
+  isStale = (entry) => Number(entry.expiresAt) - 5 * 60_000 <= Date.now();
+  read(key) {
+    const entry = this.cache.get(key);
+    return entry && !this.isStale(entry) ? entry : undefined;
+  }
+  write(key, keys) {
+    this.cache.set(key, { accessKeyId: keys.id, secretAccessKey: keys.secret, expiresAt: keys.until });
+  }
+}
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    // Unary `+` on both sides, `+new Date()` as now.
+    {
+      code: `
+const creds = await loadCreds();
+if (+new Date() >= +creds.Expiration) refresh();
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'refreshAtExpiry',
+          data: { expiry: 'creds.Expiration', ...atExpiry },
+          line: 3, column: 5, endLine: 3, endColumn: 37,
+          suggestions: [
+            {
+              messageId: 'subtractMargin',
+              data: { margin: '5 * 60_000' },
+              output: `
+const creds = await loadCreds();
+if (+new Date() >= +creds.Expiration - 5 * 60_000) refresh();
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    // A `session` counts as credentials in a file that uses the AWS SDK.
+    {
+      code: `
+import { S3Client } from '@aws-sdk/client-s3';
+let session = await loadSession();
+if (session.expiration <= new Date()) session = await loadSession();
+export const s3 = new S3Client({ credentials: () => session });
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'refreshAtExpiry',
+          data: { expiry: 'session.expiration', ...atExpiry },
+          line: 4, column: 5, endLine: 4, endColumn: 37,
+          suggestions: [
+            {
+              messageId: 'subtractMargin',
+              data: { margin: '5 * 60_000' },
+              output: `
+import { S3Client } from '@aws-sdk/client-s3';
+let session = await loadSession();
+if (session.expiration <= new Date(Date.now() + 5 * 60_000)) session = await loadSession();
+export const s3 = new S3Client({ credentials: () => session });
+      `,
+            },
+          ],
+        },
+      ],
+    },
   ],
 });
 
@@ -926,6 +1458,59 @@ if ((resolved.expiration!.getTime() - Date.now() as number) < 120_000) refresh()
 import providers = require('@aws-sdk/credential-providers');
 const resolved = await providers.fromContainerMetadata()();
 if ((resolved.expiration!.getTime() - Date.now() as number) < 5 * 60_000) refresh();
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    // A typed private method and a private `#sessions` map filled from an STS response.
+    {
+      code: `
+import { AssumeRoleCommand, STSClient, type Credentials } from '@aws-sdk/client-sts';
+export class RolePool {
+  readonly #sts = new STSClient({});
+  #sessions = new Map<string, Credentials>();
+  private isValid(s: Credentials | undefined): s is Credentials {
+    return s?.Expiration !== undefined && s.Expiration > new Date();
+  }
+  async get(roleArn: string): Promise<Credentials> {
+    const existing = this.#sessions.get(roleArn);
+    if (this.isValid(existing)) return existing;
+    const command = new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'pool' });
+    const entry = (await this.#sts.send(command)).Credentials!;
+    this.#sessions.set(roleArn, entry);
+    return entry;
+  }
+}
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'refreshAtExpiry',
+          data: { expiry: 's.Expiration', ...atExpiry },
+          line: 7, column: 43, endLine: 7, endColumn: 68,
+          suggestions: [
+            {
+              messageId: 'subtractMargin',
+              data: { margin: '5 * 60_000' },
+              output: `
+import { AssumeRoleCommand, STSClient, type Credentials } from '@aws-sdk/client-sts';
+export class RolePool {
+  readonly #sts = new STSClient({});
+  #sessions = new Map<string, Credentials>();
+  private isValid(s: Credentials | undefined): s is Credentials {
+    return s?.Expiration !== undefined && s.Expiration > new Date(Date.now() + 5 * 60_000);
+  }
+  async get(roleArn: string): Promise<Credentials> {
+    const existing = this.#sessions.get(roleArn);
+    if (this.isValid(existing)) return existing;
+    const command = new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'pool' });
+    const entry = (await this.#sts.send(command)).Credentials!;
+    this.#sessions.set(roleArn, entry);
+    return entry;
+  }
+}
       `,
             },
           ],
