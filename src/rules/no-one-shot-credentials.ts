@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 
 import { skipTransparent } from '../utils/ast/nodes.js';
 import { createRule } from '../utils/create-rule.js';
+import { CHECK_TEST_FILES_PROPERTY, isSkippedTestFile } from '../utils/modules/files.js';
 import { planImport, removeProperties } from '../utils/fix/fixes.js';
 import {
   describeSource,
@@ -15,6 +16,7 @@ import { onSdkReferences, type SdkReference } from '../utils/sdk/references.js';
 import { getGlobalConfigAssignment, getV2Namespace } from '../utils/sdk/v2-config.js';
 import { isVisibleAt } from '../utils/scope/names.js';
 
+type Options = [{ checkTestFiles?: boolean }];
 type MessageId = 'oneShotCredentials' | 'useTemporaryCredentials' | 'useChainableTemporaryCredentials';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -42,7 +44,7 @@ interface Replacement {
 const PROVIDERS_MODULE = '@aws-sdk/credential-providers';
 const TEMPORARY_CREDENTIALS = 'fromTemporaryCredentials';
 
-export default createRule<[], MessageId>({
+export default createRule<Options, MessageId>({
   name: 'no-one-shot-credentials',
   meta: {
     type: 'problem',
@@ -64,10 +66,14 @@ export default createRule<[], MessageId>({
         'Pass `new {{ namespace }}.ChainableTemporaryCredentials({ params })` with the same AssumeRole input: ' +
         'it assumes the role again before the keys expire.',
     },
-    schema: [],
+    schema: [{ type: 'object', properties: { ...CHECK_TEST_FILES_PROPERTY }, additionalProperties: false }],
+    defaultOptions: [{ checkTestFiles: false }],
   },
-  create(context) {
+  create(context, [{ checkTestFiles }]) {
     const { sourceCode } = context;
+    if (isSkippedTestFile(context, checkTestFiles)) {
+      return {};
+    }
     return onSdkReferences(context, (references) => {
       const model = getCredentialModel(sourceCode, references);
       const findings = [

@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { createRule } from '../utils/create-rule.js';
+import { CHECK_TEST_FILES_PROPERTY, isSkippedTestFile } from '../utils/modules/files.js';
 import { planImport, isInStatementList, removeProperties, removeStatement } from '../utils/fix/fixes.js';
 import {
   getCredentialModel,
@@ -13,7 +14,7 @@ import { onSdkReferences } from '../utils/sdk/references.js';
 import type { V2OptionsSite } from '../utils/sdk/v2-config.js';
 import { isSameBindingAt } from '../utils/scope/names.js';
 
-type Options = [{ allowLocalEndpoints?: boolean }];
+type Options = [{ allowLocalEndpoints?: boolean; checkTestFiles?: boolean }];
 type MessageId = 'staticCredentials' | 'removeCredentials' | 'useProviderChain';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -57,6 +58,7 @@ export default createRule<Options, MessageId>({
       {
         type: 'object',
         properties: {
+          ...CHECK_TEST_FILES_PROPERTY,
           allowLocalEndpoints: {
             type: 'boolean',
             description:
@@ -68,9 +70,12 @@ export default createRule<Options, MessageId>({
         additionalProperties: false,
       },
     ],
-    defaultOptions: [{ allowLocalEndpoints: true }],
+    defaultOptions: [{ allowLocalEndpoints: true, checkTestFiles: false }],
   },
-  create(context, [{ allowLocalEndpoints = true }]) {
+  create(context, [{ allowLocalEndpoints = true, checkTestFiles }]) {
+    if (isSkippedTestFile(context, checkTestFiles)) {
+      return {};
+    }
     return onSdkReferences(context, (references) => {
       const checker: Checker = {
         sourceCode: context.sourceCode,

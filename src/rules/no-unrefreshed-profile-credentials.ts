@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 
 import { getPropertyName, skipTransparent } from '../utils/ast/nodes.js';
 import { createRule } from '../utils/create-rule.js';
+import { CHECK_TEST_FILES_PROPERTY, isSkippedTestFile } from '../utils/modules/files.js';
 import { planImport } from '../utils/fix/fixes.js';
 import { insertProperty } from '../utils/fix/insert-property.js';
 import { mayRunLong } from '../utils/modules/program-kind.js';
@@ -12,7 +13,7 @@ import { onSdkReferences, type SdkReferences } from '../utils/sdk/references.js'
 import { getGlobalConfigAssignment, getGlobalConfigCall } from '../utils/sdk/v2-config.js';
 import { findProperty, getStaticValue, resolveObject, resolveValue } from '../utils/scope/values.js';
 
-type Options = [{ profilesAssumingRoles?: string[] }];
+type Options = [{ profilesAssumingRoles?: string[]; checkTestFiles?: boolean }];
 type MessageId = 'profileNeverReread' | 'profileNotRefreshed' | 'v2ProfileNotRefreshed' | 'wrapInCredentialChain';
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -56,6 +57,7 @@ export default createRule<Options, MessageId>({
       {
         type: 'object',
         properties: {
+          ...CHECK_TEST_FILES_PROPERTY,
           profilesAssumingRoles: {
             type: 'array',
             items: { type: 'string' },
@@ -67,9 +69,12 @@ export default createRule<Options, MessageId>({
         additionalProperties: false,
       },
     ],
-    defaultOptions: [{ profilesAssumingRoles: [] }],
+    defaultOptions: [{ profilesAssumingRoles: [], checkTestFiles: false }],
   },
-  create(context, [{ profilesAssumingRoles = [] }]) {
+  create(context, [{ profilesAssumingRoles = [], checkTestFiles }]) {
+    if (isSkippedTestFile(context, checkTestFiles)) {
+      return {};
+    }
     const { sourceCode } = context;
     const refreshingProfiles = new Set(profilesAssumingRoles);
 

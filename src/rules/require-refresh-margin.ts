@@ -3,13 +3,14 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { skipTransparent } from '../utils/ast/nodes.js';
 import { isNewDate, readsNow, mentionsNow } from '../utils/ast/time.js';
 import { createRule } from '../utils/create-rule.js';
+import { CHECK_TEST_FILES_PROPERTY, isSkippedTestFile } from '../utils/modules/files.js';
 import { getAdditiveOperandText } from '../utils/fix/operand-text.js';
 import { isCredentialExpiry } from '../utils/sdk/credential-holders.js';
 import { isExpiryName } from '../utils/sdk/credential-keys.js';
 import { onSdkReferences, type SdkReferences } from '../utils/sdk/references.js';
 import { collectTimeTerms, skipClamp, solveTimeDifference, type TimeDifference } from '../utils/scope/time-terms.js';
 
-type Options = [{ minimumMarginMs?: number }];
+type Options = [{ minimumMarginMs?: number; checkTestFiles?: boolean }];
 type MessageId = 'refreshAtExpiry' | 'timerAtExpiry' | 'subtractMargin';
 type Context = Readonly<TSESLint.RuleContext<MessageId, Options>>;
 type Candidate = TSESTree.BinaryExpression | TSESTree.CallExpression;
@@ -50,6 +51,7 @@ export default createRule<Options, MessageId>({
       {
         type: 'object',
         properties: {
+          ...CHECK_TEST_FILES_PROPERTY,
           minimumMarginMs: {
             type: 'number',
             minimum: 0,
@@ -60,9 +62,12 @@ export default createRule<Options, MessageId>({
         additionalProperties: false,
       },
     ],
-    defaultOptions: [{ minimumMarginMs: SDK_REFRESH_WINDOW_MS }],
+    defaultOptions: [{ minimumMarginMs: SDK_REFRESH_WINDOW_MS, checkTestFiles: false }],
   },
-  create(context, [{ minimumMarginMs = SDK_REFRESH_WINDOW_MS }]) {
+  create(context, [{ minimumMarginMs = SDK_REFRESH_WINDOW_MS, checkTestFiles }]) {
+    if (isSkippedTestFile(context, checkTestFiles)) {
+      return {};
+    }
     // Every shape needs the current time (`Date.now()`, `new Date()`) and an expiry field (all contain "xpir").
     if (!context.sourceCode.text.includes('Date') || !context.sourceCode.text.includes('xpir')) {
       return {};

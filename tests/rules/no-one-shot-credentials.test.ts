@@ -9,6 +9,25 @@ const requireDeclared = { globals: { require: 'readonly' } } as const;
 
 ruleTester.run('no-one-shot-credentials', rule, {
   valid: [
+    // Test files are skipped by default: their dummy keys for mocks and emulators never expire.
+    {
+      code: `
+import { STSClient, GetSessionTokenCommand } from '@aws-sdk/client-sts';
+import { S3Client } from '@aws-sdk/client-s3';
+const { Credentials } = await new STSClient({}).send(new GetSessionTokenCommand({}));
+new S3Client({ credentials: { accessKeyId: Credentials.AccessKeyId, secretAccessKey: Credentials.SecretAccessKey } });
+      `,
+      filename: 'src/__tests__/upload.test.ts',
+    },
+    {
+      code: `
+import { STSClient, GetSessionTokenCommand } from '@aws-sdk/client-sts';
+import { S3Client } from '@aws-sdk/client-s3';
+const { Credentials } = await new STSClient({}).send(new GetSessionTokenCommand({}));
+new S3Client({ credentials: { accessKeyId: Credentials.AccessKeyId, secretAccessKey: Credentials.SecretAccessKey } });
+      `,
+      filename: 'tests/setup.ts',
+    },
     // A provider function that returns `expiration`: the client calls it again before the keys expire.
     `
 import { STSClient, AssumeRoleCommand } from '@aws-sdk/client-sts';
@@ -111,6 +130,26 @@ new S3Client({ credentials: { accessKeyId: response.Credentials.AccessKeyId, sec
     `,
   ],
   invalid: [
+    {
+      // `checkTestFiles` turns the rule on in test files.
+      code: `
+import { STSClient, GetSessionTokenCommand } from '@aws-sdk/client-sts';
+import { S3Client } from '@aws-sdk/client-s3';
+const { Credentials } = await new STSClient({}).send(new GetSessionTokenCommand({}));
+new S3Client({ credentials: { accessKeyId: Credentials.AccessKeyId, secretAccessKey: Credentials.SecretAccessKey } });
+      `,
+      filename: 'src/__tests__/upload.test.ts',
+      options: [{ checkTestFiles: true }],
+      output: null,
+      errors: [
+        {
+          messageId: 'oneShotCredentials',
+          data: { target: 'S3Client', source: 'GetSessionToken' },
+          line: 5, column: 16, endLine: 5, endColumn: 115,
+          suggestions: [],
+        },
+      ],
+    },
     {
       // ESM named imports; the AssumeRole input becomes the provider's params.
       code: `

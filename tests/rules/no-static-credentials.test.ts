@@ -7,6 +7,21 @@ const v2ProviderChain = { provider: 'new AWS.CredentialProviderChain()' };
 
 ruleTester.run('no-static-credentials', rule, {
   valid: [
+    // Test files are skipped by default: their dummy keys for mocks and emulators never expire.
+    {
+      code: `
+import { S3Client } from '@aws-sdk/client-s3';
+new S3Client({ credentials: { accessKeyId: id, secretAccessKey: secret } });
+      `,
+      filename: 'src/__tests__/upload.test.ts',
+    },
+    {
+      code: `
+import { S3Client } from '@aws-sdk/client-s3';
+new S3Client({ credentials: { accessKeyId: id, secretAccessKey: secret } });
+      `,
+      filename: 'tests/setup.ts',
+    },
     // A local object named `AWS` is not the browser global of the SDK.
     `
 const AWS = { S3: class {} };
@@ -251,6 +266,40 @@ function load(require) {
 `,
   ],
   invalid: [
+    {
+      // `checkTestFiles` turns the rule on in test files.
+      code: `
+import { S3Client } from '@aws-sdk/client-s3';
+new S3Client({ credentials: { accessKeyId: id, secretAccessKey: secret } });
+      `,
+      filename: 'src/__tests__/upload.test.ts',
+      options: [{ checkTestFiles: true }],
+      errors: [
+        {
+          messageId: 'staticCredentials',
+          data: { client: 'S3Client' },
+          line: 3, column: 16, endLine: 3, endColumn: 73,
+          suggestions: [
+            {
+              messageId: 'removeCredentials',
+              output: `
+import { S3Client } from '@aws-sdk/client-s3';
+new S3Client({});
+      `,
+            },
+            {
+              messageId: 'useProviderChain',
+              data: providerChain,
+              output: `
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+new S3Client({ credentials: fromNodeProviderChain() });
+      `,
+            },
+          ],
+        },
+      ],
+    },
     {
       // A CommonJS file with no top-level require: the provider is added with `require`, after 'use strict'.
       code: `

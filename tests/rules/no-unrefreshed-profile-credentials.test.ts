@@ -10,6 +10,23 @@ const expireAfter = { expireAfter: '15 * 60_000' };
 
 ruleTester.run(rule.name, rule, {
   valid: [
+    // Test files are skipped by default: their dummy keys for mocks and emulators never expire.
+    {
+      code: `
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromIni } from '@aws-sdk/credential-providers';
+export const s3 = new S3Client({ credentials: fromIni() });
+      `,
+      filename: 'src/__tests__/upload.test.ts',
+    },
+    {
+      code: `
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromIni } from '@aws-sdk/credential-providers';
+export const s3 = new S3Client({ credentials: fromIni() });
+      `,
+      filename: 'tests/setup.ts',
+    },
     // The fix itself: the chain stamps an expiration, so the client calls `fromIni` again every ~10 minutes.
     `
 import { S3Client } from '@aws-sdk/client-s3';
@@ -249,6 +266,35 @@ export const dynamo = new DynamoDBClient({
     `,
   ],
   invalid: [
+    {
+      // `checkTestFiles` turns the rule on in test files.
+      code: `
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromIni } from '@aws-sdk/credential-providers';
+export const s3 = new S3Client({ credentials: fromIni() });
+      `,
+      filename: 'src/__tests__/upload.test.ts',
+      options: [{ checkTestFiles: true }],
+      output: null,
+      errors: [
+        {
+          messageId: 'profileNeverReread',
+          data: { client: 'S3Client' },
+          line: 4, column: 47, endLine: 4, endColumn: 56,
+          suggestions: [
+            {
+              messageId: 'wrapInCredentialChain',
+              data: expireAfter,
+              output: `
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromIni, createCredentialChain } from '@aws-sdk/credential-providers';
+export const s3 = new S3Client({ credentials: createCredentialChain(fromIni({ ignoreCache: true })).expireAfter(15 * 60_000) });
+      `,
+            },
+          ],
+        },
+      ],
+    },
     {
       // ESM named import; the suggestion extends the existing import declaration.
       code: `

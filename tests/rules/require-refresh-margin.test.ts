@@ -9,6 +9,21 @@ const atExpiry = { margin: '0', minimum: '300000' };
 
 ruleTester.run('require-refresh-margin', rule, {
   valid: [
+    // Test files are skipped by default: their dummy keys for mocks and emulators never expire.
+    {
+      code: `
+let credentials = await getCredentials();
+if (Date.now() >= credentials.expiration.getTime()) credentials = await getCredentials();
+      `,
+      filename: 'src/__tests__/upload.test.ts',
+    },
+    {
+      code: `
+let credentials = await getCredentials();
+if (Date.now() >= credentials.expiration.getTime()) credentials = await getCredentials();
+      `,
+      filename: 'tests/setup.ts',
+    },
     // Expired credentials given a new lease from themselves (the SDK's instance-metadata static stability): nothing
     // is fetched, so there is nothing to refresh early.
     `
@@ -264,6 +279,33 @@ if (new Date().getTime() >= new Date(creds.Expiration).getTime() - 5 * 60_000) r
     `,
   ],
   invalid: [
+    {
+      // `checkTestFiles` turns the rule on in test files.
+      code: `
+let credentials = await getCredentials();
+if (Date.now() >= credentials.expiration.getTime()) credentials = await getCredentials();
+      `,
+      filename: 'src/__tests__/upload.test.ts',
+      options: [{ checkTestFiles: true }],
+      output: null,
+      errors: [
+        {
+          messageId: 'refreshAtExpiry',
+          data: { expiry: 'credentials.expiration', ...atExpiry },
+          line: 3, column: 5, endLine: 3, endColumn: 51,
+          suggestions: [
+            {
+              messageId: 'subtractMargin',
+              data: { margin: '5 * 60_000' },
+              output: `
+let credentials = await getCredentials();
+if (Date.now() >= credentials.expiration.getTime() - 5 * 60_000) credentials = await getCredentials();
+      `,
+            },
+          ],
+        },
+      ],
+    },
     {
       code: `
 let credentials = await getCredentials();
