@@ -17,7 +17,11 @@ import { getGlobalConfigAssignment, getV2Namespace } from '../utils/sdk/v2-confi
 import { isVisibleAt } from '../utils/scope/names.js';
 
 type Options = [{ checkTestFiles?: boolean }];
-type MessageId = 'oneShotCredentials' | 'useTemporaryCredentials' | 'useChainableTemporaryCredentials';
+type MessageId =
+  | 'oneShotCredentials'
+  | 'cachedCredentials'
+  | 'useTemporaryCredentials'
+  | 'useChainableTemporaryCredentials';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Suggestion = TSESLint.SuggestionReportDescriptor<MessageId>;
@@ -28,6 +32,8 @@ interface Finding {
   node: TSESTree.Node;
   target: string;
   source: CredentialSource;
+  /** A provider that hands out a cached snapshot again: reported where the snapshot is built. */
+  cached?: boolean;
   replacement?: Replacement;
 }
 
@@ -56,6 +62,10 @@ export default createRule<Options, MessageId>({
     },
     hasSuggestions: true,
     messages: {
+      cachedCredentials:
+        'The provider given to `{{ target }}` returns credentials from `{{ source }}` kept in a cache it never ' +
+        'checks for expiry: once they expire it hands out the same dead keys and every call fails with ' +
+        'ExpiredToken. Check the expiry, 5 minutes early, before returning the cache.',
       oneShotCredentials:
         '`{{ target }}` receives credentials resolved once from `{{ source }}`: these keys expire at `Expiration` ' +
         'and will never be refreshed: calls fail with ExpiredToken after that. Pass a provider that refreshes them.',
@@ -88,7 +98,7 @@ export default createRule<Options, MessageId>({
         reported.add(finding.node);
         context.report({
           node: finding.node,
-          messageId: 'oneShotCredentials',
+          messageId: finding.cached ? 'cachedCredentials' : 'oneShotCredentials',
           data: { target: finding.target, source: describeSource(model, sourceCode, finding.source) },
           suggest: getSuggestions(model, sourceCode, finding),
         });
@@ -105,7 +115,7 @@ function checkInput(model: CredentialModel, consumer: CredentialConsumer, input:
     case 'property': {
       const { property } = input;
       const source = findOneShot(model, property.value);
-      if (!source) return [];
+      if (!source) return findCachedSnapshots(model, property.value, target);
       const apply = (fixer: TSESLint.RuleFixer, provider: string): TSESLint.RuleFix[] => [
         property.shorthand
           ? fixer.replaceText(property, `${getPropertyText(property)}: ${provider}`)
@@ -136,6 +146,19 @@ function findOneShot(model: CredentialModel, node: TSESTree.Node): CredentialSou
     if (value.kind === 'oneShot' && value.object?.type !== AST_NODE_TYPES.NewExpression) return value.source;
   }
   return undefined;
+}
+
+/** Provider functions among the values of `node` that hand out a cached snapshot, reported where it is built. */
+function findCachedSnapshots(model: CredentialModel, node: TSESTree.Node, target: string): Finding[] {
+  return model.classify(node).flatMap((value) =>
+    value.kind === 'provider'
+      ? model.cachedSnapshotsOf(value.fn).flatMap((snapshot) =>
+          snapshot.kind === 'oneShot'
+            ? [{ node: snapshot.object ?? snapshot.value.node, target, source: snapshot.source, cached: true }]
+            : [],
+        )
+      : [],
+  );
 }
 
 /** v2 top-level `accessKeyId` + `secretAccessKey`, reported on `accessKeyId` like `no-static-credentials` does. */

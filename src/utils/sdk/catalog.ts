@@ -61,7 +61,12 @@ export type SdkInfo =
   /** `AWS.config`: the global v2 configuration object. */
   | { kind: 'v2GlobalConfig' }
   /** `new AWS.MetadataService(options)`. */
-  | { kind: 'v2MetadataService' };
+  | { kind: 'v2MetadataService' }
+  /**
+   * A signer outside the SDK clients that keeps what it is given under `option`: `new SignatureV4({ credentials })`,
+   * opensearch's `AwsSigv4Signer({ getCredentials })`, `aws-opensearch-connector({ credentials })`.
+   */
+  | { kind: 'signer'; name: string; option: 'credentials' | 'getCredentials'; construct: boolean };
 
 export const PROVIDER_PACKAGES: Readonly<Record<string, readonly ProviderName[]>> = {
   '@aws-sdk/credential-providers': [
@@ -161,6 +166,23 @@ const V2_NESTED_CLIENTS: Readonly<Record<string, readonly string[]>> = {
   Polly: ['Presigner'],
 };
 
+/**
+ * The signers outside the SDK clients, by module: the export (`''` for the module itself), and the option that takes
+ * the credentials. `SignatureV4` asks its provider again at every signature; opensearch's signer calls
+ * `getCredentials` again only when the cached object carries an expiry.
+ */
+export const SIGNER_PACKAGES: Readonly<Record<string, Extract<SdkInfo, { kind: 'signer' }>>> = {
+  '@smithy/signature-v4': { kind: 'signer', name: 'SignatureV4', option: 'credentials', construct: true },
+  '@aws-sdk/signature-v4': { kind: 'signer', name: 'SignatureV4', option: 'credentials', construct: true },
+  '@opensearch-project/opensearch/aws': {
+    kind: 'signer',
+    name: 'AwsSigv4Signer',
+    option: 'getCredentials',
+    construct: false,
+  },
+  'aws-opensearch-connector': { kind: 'signer', name: 'aws-opensearch-connector', option: 'credentials', construct: false },
+};
+
 /** True for every module id that some trace map below covers; the cheap test behind the per-file bail-out. */
 export function isSdkModule(moduleId: string): boolean {
   return (
@@ -170,7 +192,8 @@ export function isSdkModule(moduleId: string): boolean {
     moduleId.startsWith(V2_CLIENT_PREFIX) ||
     moduleId === '@aws-sdk/s3-request-presigner' ||
     moduleId === '@smithy/property-provider' ||
-    Object.hasOwn(PROVIDER_PACKAGES, moduleId)
+    Object.hasOwn(PROVIDER_PACKAGES, moduleId) ||
+    Object.hasOwn(SIGNER_PACKAGES, moduleId)
   );
 }
 

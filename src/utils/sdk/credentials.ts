@@ -5,10 +5,19 @@
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { getPropertyName, isFunction, isMemberNamed, skipTransparent, type FunctionNode } from '../ast/nodes.js';
+import {
+  getPropertyName,
+  getReturnedExpressions,
+  isFunction,
+  isMemberNamed,
+  skipTransparent,
+  type FunctionNode,
+} from '../ast/nodes.js';
+import { collectNodes } from '../ast/walk.js';
 import { getFlow, type Flow, type FlowValue } from '../scope/flow.js';
 import { getBindingSource } from '../scope/values.js';
 import type { ProviderName, SdkInfo, V2CredentialsName } from './catalog.js';
+import { isExpiryName } from './credential-keys.js';
 import type { SdkReference, SdkReferences } from './references.js';
 import { getV2OptionsSites, getGlobalConfigAssignment, type V2OptionsSite } from './v2-config.js';
 
@@ -107,6 +116,8 @@ export interface CredentialModel {
   classify(node: TSESTree.Node): readonly CredentialValue[];
   /** The SDK reference a value ends at, if any. */
   referenceOf(value: FlowValue): SdkReference | undefined;
+  /** The one-shot credentials a provider function keeps outside the call and hands out again, never refreshed. */
+  cachedSnapshotsOf(fn: FunctionNode): readonly CredentialValue[];
 }
 
 const models = new WeakMap<SdkReferences, CredentialModel>();
@@ -347,7 +358,39 @@ function createCredentialModel(sourceCode: SourceCode, references: SdkReferences
       const inputs = argument ? propertyInputs(argument, 'masterCredentials') : [];
       found.push({ reference: provider, node: provider.node, name: 'fromTemporaryCredentials', sdk: 'v3', site: undefined, inputs });
     }
+    for (const signer of references.ofKind('signer')) {
+      const { node, info } = signer;
+      if (node.type !== AST_NODE_TYPES.NewExpression && node.type !== AST_NODE_TYPES.CallExpression) continue;
+      const [argument] = node.arguments;
+      const inputs = argument ? propertyInputs(argument, info.option) : [];
+      found.push({ reference: signer, node, name: info.name, sdk: 'v3', site: undefined, inputs });
+    }
     return found;
+  }
+
+  /**
+   * The snapshots a provider function hands out again on every later call: it returns a value kept outside the
+   * call (a module-level `let`, `this.k`, a `Map`, a captured `const`) that holds one-shot credentials, and nothing
+   * in the function looks at an expiry or the clock. E.g. `if (cached) return cached; … cached = { …Credentials }`.
+   */
+  function cachedSnapshotsOf(fn: FunctionNode): CredentialValue[] {
+    if (readsExpiryOrClock(fn)) {
+      return [];
+    }
+    return getReturnedExpressions(fn)
+      .filter((returned) => isKeptOutside(unwrapResolve(returned), fn))
+      .flatMap((returned) => classify(returned).filter((value) => value.kind === 'oneShot'));
+  }
+
+  function isKeptOutside(node: TSESTree.Node, fn: FunctionNode): boolean {
+    if (node.type === AST_NODE_TYPES.Identifier) {
+      const block = flow.variableOf(node)?.scope.block;
+      return block !== undefined && !(fn.range[0] <= block.range[0] && block.range[1] <= fn.range[1]);
+    }
+    if (node.type === AST_NODE_TYPES.MemberExpression) {
+      return skipTransparent(node.object).type === AST_NODE_TYPES.ThisExpression;
+    }
+    return node.type === AST_NODE_TYPES.CallExpression && isMemberNamed(skipTransparent(node.callee), 'get');
   }
 
   function propertyInputs(argument: TSESTree.Node, key: string): CredentialInput[] {
@@ -383,6 +426,7 @@ function createCredentialModel(sourceCode: SourceCode, references: SdkReferences
     sourceOf,
     classify,
     referenceOf,
+    cachedSnapshotsOf,
   };
 }
 
@@ -399,6 +443,41 @@ function getSnapshotHolder(sourceCode: SourceCode, node: TSESTree.Node): TSESTre
   }
   const binding = current.type === AST_NODE_TYPES.Identifier ? getBindingSource(sourceCode, current) : undefined;
   return binding?.path.length === 1 && CREDENTIAL_KEYS.has(binding.path[0] as string) ? binding.init : undefined;
+}
+
+/** `Promise.resolve(x)` → `x`. */
+function unwrapResolve(node: TSESTree.Node): TSESTree.Node {
+  const value = skipTransparent(node);
+  if (value.type === AST_NODE_TYPES.CallExpression && isMemberNamed(skipTransparent(value.callee), 'resolve')) {
+    const [first] = value.arguments;
+    if (first && first.type !== AST_NODE_TYPES.SpreadElement) return skipTransparent(first);
+  }
+  return value;
+}
+
+/** The function reads an expiry field (`Expiration`, `expiresAt`, …) or the clock: a cache that checks its age. */
+function readsExpiryOrClock(fn: FunctionNode): boolean {
+  return collectNodes(fn.body, (node) => {
+    if (node.type === AST_NODE_TYPES.MemberExpression) {
+      const key = getPropertyName(node);
+      if (key === 'now' && isIdentifierNamed(node.object, 'Date')) return true;
+      return key !== undefined && isExpiryName(key) && !isCopiedField(node);
+    }
+    return node.type === AST_NODE_TYPES.NewExpression && isIdentifierNamed(node.callee, 'Date');
+  }).length > 0;
+}
+
+/** `expiration: Credentials.Expiration` in an object literal: the expiry is copied, not checked. */
+function isCopiedField(member: TSESTree.MemberExpression): boolean {
+  let current: TSESTree.Node = member;
+  while (current.parent && (current.parent.type === AST_NODE_TYPES.ChainExpression || current.parent.type === AST_NODE_TYPES.TSNonNullExpression || current.parent.type === AST_NODE_TYPES.TSAsExpression)) {
+    current = current.parent;
+  }
+  return current.parent?.type === AST_NODE_TYPES.Property && current.parent.value === current;
+}
+
+function isIdentifierNamed(node: TSESTree.Node, name: string): boolean {
+  return node.type === AST_NODE_TYPES.Identifier && node.name === name;
 }
 
 function isResponseOperation(service: string, operation: string): boolean {

@@ -15,6 +15,7 @@ import {
 } from '../modules/module-references.js';
 import {
   PROVIDER_PACKAGES,
+  SIGNER_PACKAGES,
   SDK_MODULE_GLOBALS,
   V2_CLIENT_PREFIX,
   V2_CREDENTIALS_CLASSES,
@@ -168,6 +169,12 @@ function createModuleTraceMap(moduleId: string, names: ReadonlySet<string>): Sdk
   }
   if (moduleId === '@smithy/property-provider') {
     return { [ESM]: true, memoize: { [CALL]: { kind: 'memoize' } } };
+  }
+  const signer = SIGNER_PACKAGES[moduleId];
+  if (signer) {
+    // `aws-opensearch-connector` is the module's own function (CommonJS `module.exports`).
+    const leaf = { [signer.construct ? CONSTRUCT : CALL]: signer };
+    return signer.name === moduleId ? leaf : { [ESM]: true, [signer.name]: leaf };
   }
   const providers = PROVIDER_PACKAGES[moduleId] ?? [];
   return { [ESM]: true, ...leaves(providers, CALL, (name) => ({ kind: 'provider', name })) };
