@@ -84,12 +84,12 @@ export default createRule<Options, MessageId>({
     if (isSkippedTestFile(context, checkTestFiles)) {
       return {};
     }
-    return onSdkReferences(context, (references) => {
-      const model = getCredentialModel(sourceCode, references);
+    return onSdkReferences(context, (sdk) => {
+      const model = getCredentialModel(sourceCode, sdk);
       const findings = [
         ...model.consumers.flatMap((consumer) => consumer.inputs.flatMap((input) => checkInput(model, consumer, input))),
-        ...references.ofKind('v2Credentials').flatMap((credentials) => checkV2Credentials(model, credentials)),
-        ...references.ofKind('v2GlobalConfig').flatMap((config) => checkV2KeyAssignment(model, config)),
+        ...sdk.ofKind('v2Credentials').flatMap((credentials) => checkV2Credentials(model, credentials)),
+        ...sdk.ofKind('v2GlobalConfig').flatMap((config) => checkV2KeyAssignment(model, config)),
       ];
       // A config object shared by several clients is one object: one report.
       const reported = new Set<TSESTree.Node>();
@@ -236,7 +236,7 @@ function getSuggestions(model: CredentialModel, sourceCode: SourceCode, { source
   }
   const params = getParamsText(model, sourceCode, source.input, replacement.location);
   // The identity that assumed the role must stay the same: carry the STS client's own credentials over.
-  const master = getStsClientCredentials(model, source.call);
+  const master = model.clientCredentialsOf(source.call);
   if (params === undefined || (master && !isVisibleAt(sourceCode, master, replacement.location))) {
     return [];
   }
@@ -272,25 +272,6 @@ function getSuggestions(model: CredentialModel, sourceCode: SourceCode, { source
       ],
     },
   ];
-}
-
-/**
- * The `credentials` the STS client that made `call` was built with: `fromIni()` in
- * `new STSClient({ credentials: fromIni() })`.
- */
-function getStsClientCredentials(model: CredentialModel, call: TSESTree.CallExpression): TSESTree.Node | undefined {
-  const callee = skipTransparent(call.callee);
-  if (callee.type !== AST_NODE_TYPES.MemberExpression) {
-    return undefined;
-  }
-  for (const client of model.flow.valuesOf(callee.object)) {
-    const node = skipTransparent(client.node);
-    const [options] = node.type === AST_NODE_TYPES.NewExpression && client.path.length === 0 ? node.arguments : [];
-    const [config] = options ? model.objectsOf(options) : [];
-    const credentials = config && model.propertyOf(config, 'credentials');
-    if (credentials) return credentials.value;
-  }
-  return undefined;
 }
 
 /** `params` when the input is a binding visible at `location`, else the object literal's text if its names are. */

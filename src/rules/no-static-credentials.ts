@@ -171,7 +171,7 @@ function isLongTermKeyStsClient(checker: Checker, consumer: CredentialConsumer):
   return (
     info.kind === 'client' &&
     info.service === 'sts' &&
-    checker.model.references
+    checker.model.sdk
       .ofKind('command')
       .some(({ info: command }) => command.operation === 'GetFederationToken' || command.operation === 'GetSessionToken')
   );

@@ -13,6 +13,9 @@ export const CREDENTIAL_KEY_NAMES: ReadonlySet<string> = new Set([
   'SessionToken',
 ]);
 
+/** The keys of a credentials object as the SDK takes it, in v3 identities and v2 `AWS.Credentials` alike. */
+export const CREDENTIAL_KEYS: ReadonlySet<string> = new Set(['accessKeyId', 'secretAccessKey', 'sessionToken']);
+
 /** The expiry fields of AWS credentials: STS `Expiration`, v3 identity `expiration`, v2 `expireTime`. */
 export const CREDENTIAL_EXPIRY_NAMES: ReadonlySet<string> = new Set(['Expiration', 'expiration', 'expireTime']);
 

@@ -17,7 +17,7 @@ import { collectNodes } from '../ast/walk.js';
 import { getFlow, type Flow, type FlowValue } from '../scope/flow.js';
 import { getBindingSource } from '../scope/values.js';
 import type { ProviderName, SdkInfo, V2CredentialsName } from './catalog.js';
-import { isExpiryName } from './credential-keys.js';
+import { CREDENTIAL_KEYS, isExpiryName } from './credential-keys.js';
 import type { SdkReference, SdkReferences } from './references.js';
 import { getV2OptionsSites, getGlobalConfigAssignment, type V2OptionsSite } from './v2-config.js';
 
@@ -35,9 +35,6 @@ export const CREDENTIAL_RESPONSE_OPERATIONS: ReadonlyMap<string, ReadonlySet<str
   ['cognitoidentity', new Set(['GetCredentialsForIdentity'])],
   ['sso', new Set(['GetRoleCredentials'])],
 ]);
-
-/** The keys of a credentials object, in v3 identities and v2 `AWS.Credentials` alike. */
-export const CREDENTIAL_KEYS: ReadonlySet<string> = new Set(['accessKeyId', 'secretAccessKey', 'sessionToken']);
 
 /** Where a snapshot of credentials came from. */
 export type CredentialSource =
@@ -103,7 +100,8 @@ export interface CredentialConsumer {
 export interface CredentialModel {
   readonly sourceCode: SourceCode;
   readonly flow: Flow;
-  readonly references: SdkReferences;
+  /** The file's SDK references the model is built on. */
+  readonly sdk: SdkReferences;
   /** Every place the file gives credentials to the SDK, in source order of the SDK references. */
   readonly consumers: readonly CredentialConsumer[];
   /** The object literals `node` may hold. */
@@ -116,6 +114,11 @@ export interface CredentialModel {
   classify(node: TSESTree.Node): readonly CredentialValue[];
   /** The SDK reference a value ends at, if any. */
   referenceOf(value: FlowValue): SdkReference | undefined;
+  /**
+   * The `credentials` the client that made `call` was built with: `fromIni()` in
+   * `new STSClient({ credentials: fromIni() }).send(…)`.
+   */
+  clientCredentialsOf(call: TSESTree.CallExpression): TSESTree.Node | undefined;
   /** The one-shot credentials a provider function keeps outside the call and hands out again, never refreshed. */
   cachedSnapshotsOf(fn: FunctionNode): readonly CredentialValue[];
 }
@@ -393,6 +396,21 @@ function createCredentialModel(sourceCode: SourceCode, references: SdkReferences
     return node.type === AST_NODE_TYPES.CallExpression && isMemberNamed(skipTransparent(node.callee), 'get');
   }
 
+  function clientCredentialsOf(call: TSESTree.CallExpression): TSESTree.Node | undefined {
+    const callee = skipTransparent(call.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) {
+      return undefined;
+    }
+    for (const client of flow.valuesOf(callee.object)) {
+      const node = skipTransparent(client.node);
+      const [options] = node.type === AST_NODE_TYPES.NewExpression && client.path.length === 0 ? node.arguments : [];
+      const [config] = options ? objectsOf(options) : [];
+      const credentials = config && propertyOf(config, 'credentials');
+      if (credentials) return credentials.value;
+    }
+    return undefined;
+  }
+
   function propertyInputs(argument: TSESTree.Node, key: string): CredentialInput[] {
     return objectsOf(argument).flatMap((options) => {
       const property = propertyOf(options, key);
@@ -416,7 +434,7 @@ function createCredentialModel(sourceCode: SourceCode, references: SdkReferences
   return {
     sourceCode,
     flow,
-    references,
+    sdk: references,
     get consumers() {
       consumers ??= findConsumers();
       return consumers;
@@ -427,6 +445,7 @@ function createCredentialModel(sourceCode: SourceCode, references: SdkReferences
     classify,
     referenceOf,
     cachedSnapshotsOf,
+    clientCredentialsOf,
   };
 }
 
@@ -502,7 +521,7 @@ export function describeSource(model: CredentialModel, sourceCode: SourceCode, s
       if (node.type === AST_NODE_TYPES.CallExpression) {
         return sourceCode.getText(skipTransparent(node.callee)).replace(/\.getCredentials$/, '.credentials');
       }
-      const reference = model.references.get(node);
+      const reference = model.sdk.get(node);
       return reference?.info.kind === 'v2GlobalConfig' ? `${sourceCode.getText(node)}.credentials` : sourceCode.getText(node);
     }
   }
