@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 
 import { skipTransparent } from '../utils/ast/nodes.js';
 import { createRule } from '../utils/create-rule.js';
+import { CREDENTIAL_PROVIDERS_MODULE } from '../utils/sdk/catalog.js';
 import { CHECK_TEST_FILES_PROPERTY, isSkippedTestFile } from '../utils/modules/files.js';
 import { planImport, removeProperties } from '../utils/fix/fixes.js';
 import {
@@ -47,7 +48,6 @@ interface Replacement {
   apply(fixer: TSESLint.RuleFixer, provider: string): TSESLint.RuleFix[];
 }
 
-const PROVIDERS_MODULE = '@aws-sdk/credential-providers';
 const TEMPORARY_CREDENTIALS = 'fromTemporaryCredentials';
 
 export default createRule<Options, MessageId>({
@@ -87,7 +87,7 @@ export default createRule<Options, MessageId>({
     return onSdkReferences(context, (sdk) => {
       const model = getCredentialModel(sourceCode, sdk);
       const findings = [
-        ...model.consumers.flatMap((consumer) => consumer.inputs.flatMap((input) => checkInput(model, consumer, input))),
+        ...model.consumers.flatMap((consumer) => consumer.inputs.flatMap((input) => checkOneShotInput(model, consumer, input))),
         ...sdk.ofKind('v2Credentials').flatMap((credentials) => checkV2Credentials(model, credentials)),
         ...sdk.ofKind('v2GlobalConfig').flatMap((config) => checkV2KeyAssignment(model, config)),
       ];
@@ -108,7 +108,7 @@ export default createRule<Options, MessageId>({
 });
 
 /** `credentials: { accessKeyId: Credentials.AccessKeyId, … }`, v2 `accessKeyId: …`, `AWS.config.credentials = …`. */
-function checkInput(model: CredentialModel, consumer: CredentialConsumer, input: CredentialInput): Finding[] {
+function checkOneShotInput(model: CredentialModel, consumer: CredentialConsumer, input: CredentialInput): Finding[] {
   const target = getTargetName(consumer);
   const namespace = consumer.site?.namespace;
   switch (input.kind) {
@@ -258,7 +258,7 @@ function getSuggestions(model: CredentialModel, sourceCode: SourceCode, { source
       },
     ];
   }
-  const plan = planImport(sourceCode, replacement.location, PROVIDERS_MODULE, TEMPORARY_CREDENTIALS);
+  const plan = planImport(sourceCode, replacement.location, CREDENTIAL_PROVIDERS_MODULE, TEMPORARY_CREDENTIALS);
   if (!plan) {
     return [];
   }

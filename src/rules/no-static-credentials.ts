@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { createRule } from '../utils/create-rule.js';
+import { CREDENTIAL_PROVIDERS_MODULE } from '../utils/sdk/catalog.js';
 import { CHECK_TEST_FILES_PROPERTY, isSkippedTestFile } from '../utils/modules/files.js';
 import { planImport, isInStatementList, removeProperties, removeStatement } from '../utils/fix/fixes.js';
 import {
@@ -34,7 +35,6 @@ interface Checker {
   allowLocalEndpoints: boolean;
 }
 
-const PROVIDERS_MODULE = '@aws-sdk/credential-providers';
 const PROVIDER_CHAIN = 'fromNodeProviderChain';
 
 export default createRule<Options, MessageId>({
@@ -102,12 +102,12 @@ function check(checker: Checker, consumer: CredentialConsumer): Finding[] {
     if (input.kind !== 'assignment' && isCustomEndpointConfig(checker, input.options)) {
       return [];
     }
-    const finding = checkInput(checker, consumer, input);
+    const finding = checkStaticInput(checker, consumer, input);
     return finding ? [finding] : [];
   });
 }
 
-function checkInput(checker: Checker, consumer: CredentialConsumer, input: CredentialInput): Finding | undefined {
+function checkStaticInput(checker: Checker, consumer: CredentialConsumer, input: CredentialInput): Finding | undefined {
   const { sourceCode, model } = checker;
   switch (input.kind) {
     case 'property': {
@@ -190,7 +190,7 @@ function isCustomEndpointConfig(checker: Checker, options: TSESTree.ObjectExpres
 
 /** `credentials: fromNodeProviderChain()`, imported from `@aws-sdk/credential-providers` unless the file has it. */
 function getProviderChainSuggestion(sourceCode: SourceCode, credentials: TSESTree.Property): Suggestion | undefined {
-  const plan = planImport(sourceCode, credentials, PROVIDERS_MODULE, PROVIDER_CHAIN);
+  const plan = planImport(sourceCode, credentials, CREDENTIAL_PROVIDERS_MODULE, PROVIDER_CHAIN);
   if (!plan) {
     return undefined;
   }

@@ -146,3 +146,54 @@ export function getEnclosingFunction(node: TSESTree.Node): FunctionNode | undefi
   }
   return undefined;
 }
+
+/** `inner` lies within `outer` (or is it). */
+export function containsNode(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
+  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
+}
+
+/** `name`, as an identifier (through TS wrappers). */
+export function isIdentifierNamed(node: TSESTree.Node, name: string): boolean {
+  const value = skipTransparent(node);
+  return value.type === AST_NODE_TYPES.Identifier && value.name === name;
+}
+
+/**
+ * `Credentials`, `resp.Credentials`, `this.creds`, `creds!`: an expression that only reads, so that writing it
+ * again elsewhere reads the same.
+ */
+export function isPlainReference(node: TSESTree.Node): boolean {
+  const value = skipTransparent(node);
+  return (
+    value.type === AST_NODE_TYPES.Identifier ||
+    value.type === AST_NODE_TYPES.ThisExpression ||
+    (value.type === AST_NODE_TYPES.MemberExpression && !value.computed && isPlainReference(value.object))
+  );
+}
+
+/**
+ * Finds `name` inside a binding `pattern` and returns the keys that lead to it and the innermost `= default`.
+ * E.g. `b` in `{ a: { b = 1 } }` → `{ path: ['a', 'b'], defaultValue: 1 }`.
+ */
+export function locateInPattern(
+  pattern: TSESTree.Node,
+  name: TSESTree.Node,
+): { path: string[]; defaultValue?: TSESTree.Expression } | undefined {
+  if (pattern === name) {
+    return { path: [] };
+  }
+  if (pattern.type === AST_NODE_TYPES.AssignmentPattern) {
+    const inner = locateInPattern(pattern.left, name);
+    return inner && { ...inner, defaultValue: inner.defaultValue ?? pattern.right };
+  }
+  if (pattern.type !== AST_NODE_TYPES.ObjectPattern) {
+    return undefined;
+  }
+  for (const property of pattern.properties) {
+    if (property.type !== AST_NODE_TYPES.Property || !containsNode(property.value, name)) continue;
+    const key = getPropertyName(property);
+    const inner = key === undefined ? undefined : locateInPattern(property.value, name);
+    return inner && { ...inner, path: [key as string, ...inner.path] };
+  }
+  return undefined;
+}

@@ -29,6 +29,7 @@ export function collectNodes(root: TSESTree.Node, test: (node: TSESTree.Node) =>
   return found;
 }
 
-function isNode(value: unknown): value is TSESTree.Node {
+/** A value that is an AST node: an object with a string `type`. */
+export function isNode(value: unknown): value is TSESTree.Node {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }

@@ -5,6 +5,7 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { skipTransparent } from '../ast/nodes.js';
+import { getImportEqualsModule } from '../modules/module-references.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Fixer = TSESLint.RuleFixer;
@@ -266,7 +267,7 @@ function getLoadedModule(node: TSESTree.Node): string | undefined {
 }
 
 /** The module `require('m')` or `require('m').x` loads; not `await import('m')`, which an ES module uses. */
-function getRequiredModule(node: TSESTree.Node): string | undefined {
+function getRequireSource(node: TSESTree.Node): string | undefined {
   let current = skipTransparent(node);
   while (current.type === AST_NODE_TYPES.MemberExpression) {
     current = skipTransparent(current.object);
@@ -283,18 +284,13 @@ function getRequireArgument(node: TSESTree.Node): TSESTree.Node | undefined {
     : undefined;
 }
 
-function getImportEqualsModule(node: TSESTree.TSImportEqualsDeclaration): string | undefined {
-  const reference = node.moduleReference;
-  return reference.type === AST_NODE_TYPES.TSExternalModuleReference ? getName(reference.expression) : undefined;
-}
-
 function isRequireStatement(statement: TSESTree.ProgramStatement): boolean {
   if (statement.type === AST_NODE_TYPES.ExpressionStatement) {
-    return getRequiredModule(statement.expression) !== undefined;
+    return getRequireSource(statement.expression) !== undefined;
   }
   return (
     statement.type === AST_NODE_TYPES.VariableDeclaration &&
-    statement.declarations.some((declarator) => declarator.init && getRequiredModule(declarator.init) !== undefined)
+    statement.declarations.some((declarator) => declarator.init && getRequireSource(declarator.init) !== undefined)
   );
 }
 
@@ -319,7 +315,7 @@ function findRequireLiteral(statement: TSESTree.ProgramStatement): TSESTree.Lite
     let current = declarator.init && skipTransparent(declarator.init);
     while (current?.type === AST_NODE_TYPES.MemberExpression) current = skipTransparent(current.object);
     const argument = current?.type === AST_NODE_TYPES.CallExpression ? current.arguments[0] : undefined;
-    if (argument?.type === AST_NODE_TYPES.Literal && getRequiredModule(declarator.init as TSESTree.Node)) {
+    if (argument?.type === AST_NODE_TYPES.Literal && getRequireSource(declarator.init as TSESTree.Node)) {
       return argument;
     }
   }

@@ -1,7 +1,7 @@
 /** Names another field of the object a credential was read from: `Credentials.AccessKeyId` → `Credentials.Token`. */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { getPropertyName, skipTransparent } from '../ast/nodes.js';
+import { getPropertyName, isPlainReference, skipTransparent } from '../ast/nodes.js';
 import { getBindingSource } from '../scope/values.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -38,15 +38,6 @@ export function getSiblingFieldText(
   }
   const keys = binding.path.slice(0, -1);
   return keys.every(isIdentifierName) ? [sourceCode.getText(binding.init), ...keys, toKey].join('.') : undefined;
-}
-
-/** `Credentials`, `resp.Credentials`, `creds!`: an expression that only reads, so writing it again reads the same. */
-function isPlainReference(node: TSESTree.Node): boolean {
-  const value = skipTransparent(node);
-  return (
-    value.type === AST_NODE_TYPES.Identifier ||
-    (value.type === AST_NODE_TYPES.MemberExpression && !value.computed && isPlainReference(value.object))
-  );
 }
 
 function isIdentifierName(key: string): boolean {

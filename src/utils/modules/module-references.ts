@@ -242,7 +242,8 @@ function getRequiredModule(identifier: TSESTree.Identifier | TSESTree.JSXIdentif
   return getStringIfConstant(call.arguments[0] as ESTree.Expression) ?? undefined;
 }
 
-function getImportEqualsModule(node: TSESTree.TSImportEqualsDeclaration): string | undefined {
+/** `'x'` of TypeScript `import y = require('x')`. */
+export function getImportEqualsModule(node: TSESTree.TSImportEqualsDeclaration): string | undefined {
   const reference = node.moduleReference;
   return reference.type === AST_NODE_TYPES.TSExternalModuleReference &&
     reference.expression.type === AST_NODE_TYPES.Literal &&

@@ -9,11 +9,14 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import {
+  containsNode,
+  getEnclosingFunction,
   getKeyName,
   getPropertyName,
   getReturnedExpressions,
   isFunction,
   isMemberNamed,
+  locateInPattern,
   skipTransparent,
   type FunctionNode,
 } from '../ast/nodes.js';
@@ -793,30 +796,6 @@ function withPattern(
   return located && { value, path: located.path, defaultValue: located.defaultValue, via: [via] };
 }
 
-/** Finds `name` inside `pattern` and returns the keys that lead to it, and the innermost `= default`. */
-function locateInPattern(
-  pattern: TSESTree.Node,
-  name: TSESTree.Node,
-): { path: string[]; defaultValue?: TSESTree.Expression } | undefined {
-  if (pattern === name) {
-    return { path: [] };
-  }
-  if (pattern.type === AST_NODE_TYPES.AssignmentPattern) {
-    const inner = locateInPattern(pattern.left, name);
-    return inner && { ...inner, defaultValue: inner.defaultValue ?? pattern.right };
-  }
-  if (pattern.type !== AST_NODE_TYPES.ObjectPattern) {
-    return undefined;
-  }
-  for (const property of pattern.properties) {
-    if (property.type !== AST_NODE_TYPES.Property || !containsNode(property.value, name)) continue;
-    const key = getPropertyName(property);
-    const inner = key === undefined ? undefined : locateInPattern(property.value, name);
-    return inner && { ...inner, path: [key as string, ...inner.path] };
-  }
-  return undefined;
-}
-
 /**
  * The call that delivers a callback parameter: `p.then((value) => …)` (the first parameter) or a Node-style
  * `call(args, (err, result) => …)` (the second parameter of the last argument).
@@ -876,13 +855,6 @@ function findMethod(owner: ClassNode, key: string): FunctionNode | undefined {
   return undefined;
 }
 
-function getEnclosingFunction(node: TSESTree.Node): FunctionNode | undefined {
-  for (let current = node.parent; current; current = current.parent) {
-    if (isFunction(current)) return current;
-  }
-  return undefined;
-}
-
 /** The outermost node that holds the same value: `(x as T)!` for `x`. */
 function getHolder(node: TSESTree.Node): TSESTree.Node {
   let current = node;
@@ -917,10 +889,6 @@ function dedupe(values: readonly FlowValue[]): readonly FlowValue[] {
     seen.add(key);
     return true;
   });
-}
-
-function containsNode(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
-  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
 }
 
 function isStaticCall(callee: TSESTree.Node, object: string, method: string): boolean {

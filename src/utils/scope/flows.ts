@@ -7,14 +7,8 @@
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import {
-  getPropertyName,
-  getReturnedExpressions,
-  isFunction,
-  isMemberNamed,
-  skipTransparent,
-  type FunctionNode,
-} from '../ast/nodes.js';
+import { getEnclosingFunction, getPropertyName, getReturnedExpressions, isFunction, isMemberNamed, skipTransparent, type FunctionNode } from '../ast/nodes.js';
+import { isNode } from '../ast/walk.js';
 import { getVariable, resolveValue } from './values.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -238,13 +232,6 @@ function findReceiverCalls(sourceCode: SourceCode, receiver: TSESTree.Node, meth
   });
 }
 
-function getEnclosingFunction(node: TSESTree.Node): FunctionNode | undefined {
-  for (let current = node.parent; current; current = current.parent) {
-    if (isFunction(current)) return current;
-  }
-  return undefined;
-}
-
 /** The class body whose `this` a node sees: the nearest non-arrow function must be one of its methods. */
 function getEnclosingClass(node: TSESTree.Node): TSESTree.ClassBody | undefined {
   for (let current = node.parent; current; current = current.parent) {
@@ -284,10 +271,6 @@ function getThisMembers(sourceCode: SourceCode, body: TSESTree.ClassBody): Map<s
   };
   visit(body, false);
   return members;
-}
-
-function isNode(value: unknown): value is TSESTree.Node {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
 
 /** A class member's key as `this.<key>` reads it: `sessions`, `#sessions` (private), `'sessions'`. */

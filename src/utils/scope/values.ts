@@ -4,7 +4,7 @@
  */
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { getPropertyName, getReturnedExpressions, isFunction, skipTransparent } from '../ast/nodes.js';
+import { containsNode, getPropertyName, getReturnedExpressions, isFunction, skipTransparent, locateInPattern as locateBindingInPattern } from '../ast/nodes.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -61,27 +61,8 @@ function locateInPattern(
   name: TSESTree.Node,
   init: TSESTree.Expression,
 ): BindingSource | undefined {
-  if (pattern === name) {
-    return { init, path: [] };
-  }
-  if (pattern.type === AST_NODE_TYPES.AssignmentPattern) {
-    const inner = locateInPattern(pattern.left, name, init);
-    return inner && { ...inner, defaultValue: inner.defaultValue ?? pattern.right };
-  }
-  if (pattern.type !== AST_NODE_TYPES.ObjectPattern) {
-    return undefined;
-  }
-  for (const property of pattern.properties) {
-    if (property.type !== AST_NODE_TYPES.Property || !containsNode(property.value, name)) continue;
-    const key = getPropertyName(property);
-    const inner = key === undefined ? undefined : locateInPattern(property.value, name, init);
-    return inner && { ...inner, path: [key as string, ...inner.path] };
-  }
-  return undefined;
-}
-
-function containsNode(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
-  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
+  const located = locateBindingInPattern(pattern, name);
+  return located && { init, ...located };
 }
 
 /**

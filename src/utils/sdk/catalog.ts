@@ -68,6 +68,9 @@ export type SdkInfo =
    */
   | { kind: 'signer'; name: string; option: 'credentials' | 'getCredentials'; construct: boolean };
 
+/** The package that exports every v3 credential provider: where suggestions import them from. */
+export const CREDENTIAL_PROVIDERS_MODULE = '@aws-sdk/credential-providers';
+
 export const PROVIDER_PACKAGES: Readonly<Record<string, readonly ProviderName[]>> = {
   '@aws-sdk/credential-providers': [
     'createCredentialChain',

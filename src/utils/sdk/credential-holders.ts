@@ -41,7 +41,7 @@ export function isCredentialExpiry(
     // E.g. `const { Credentials: { Expiration } } = response`: the object is `response.Credentials`.
     return (
       isCredentialName(holder) ||
-      hasCredentialKeys(sourceCode, resolvePath(sourceCode, read.base, read.path)) ||
+      hasCredentialKeys(sourceCode, resolveObjectAt(sourceCode, read.base, read.path)) ||
       (references !== undefined && findCredentialSource(sourceCode, references, read.base) !== undefined)
     );
   }
@@ -55,7 +55,7 @@ export function isCredentialExpiry(
 }
 
 /** The object literal at `base.<path…>`, as far as the file shows. */
-function resolvePath(
+function resolveObjectAt(
   sourceCode: SourceCode,
   base: TSESTree.Node,
   path: readonly string[],

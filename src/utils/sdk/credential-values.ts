@@ -5,7 +5,7 @@
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { getPropertyName, isMemberNamed, isProcessEnv, skipTransparent } from '../ast/nodes.js';
+import { getPropertyName, isMemberNamed, isPlainReference, isProcessEnv, skipTransparent } from '../ast/nodes.js';
 import { findProperty, getBindingSource, resolveValue } from '../scope/values.js';
 import { findCredentialSource } from './credential-sources.js';
 import { SECRET_ENV_VARIABLES } from './environment.js';
@@ -270,12 +270,3 @@ function classifySource(
   return undefined;
 }
 
-/** `creds`, `this.creds`, `resp.Credentials`: reading it again reads the same object, with no call in between. */
-function isPlainReference(node: TSESTree.Node): boolean {
-  const value = skipTransparent(node);
-  return (
-    value.type === AST_NODE_TYPES.Identifier ||
-    value.type === AST_NODE_TYPES.ThisExpression ||
-    (value.type === AST_NODE_TYPES.MemberExpression && !value.computed && isPlainReference(value.object))
-  );
-}

@@ -5,14 +5,7 @@
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import {
-  getPropertyName,
-  getReturnedExpressions,
-  isFunction,
-  isMemberNamed,
-  skipTransparent,
-  type FunctionNode,
-} from '../ast/nodes.js';
+import { getPropertyName, getReturnedExpressions, isFunction, isIdentifierNamed, isMemberNamed, skipTransparent, type FunctionNode } from '../ast/nodes.js';
 import { collectNodes } from '../ast/walk.js';
 import { getFlow, type Flow, type FlowValue } from '../scope/flow.js';
 import { getBindingSource } from '../scope/values.js';
@@ -493,10 +486,6 @@ function isCopiedField(member: TSESTree.MemberExpression): boolean {
     current = current.parent;
   }
   return current.parent?.type === AST_NODE_TYPES.Property && current.parent.value === current;
-}
-
-function isIdentifierNamed(node: TSESTree.Node, name: string): boolean {
-  return node.type === AST_NODE_TYPES.Identifier && node.name === name;
 }
 
 function isResponseOperation(service: string, operation: string): boolean {

@@ -5,7 +5,7 @@
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
-import { getPropertyName, isMemberNamed, isProcessEnv, skipTransparent } from '../ast/nodes.js';
+import { getPropertyName, isIdentifierNamed, isMemberNamed, isProcessEnv, skipTransparent } from '../ast/nodes.js';
 import { resolveValue } from '../scope/values.js';
 import {
   getCredentialObject,
@@ -159,11 +159,6 @@ function findLeaksInSerialization(
     return findLeaks(file, argument, true, depth);
   }
   return [];
-}
-
-function isIdentifierNamed(node: TSESTree.Node, name: string): boolean {
-  const value = skipTransparent(node);
-  return value.type === AST_NODE_TYPES.Identifier && value.name === name;
 }
 
 /** A variable, member, `await` or `new` in an argument: what it is, or what the file shows it holds. */
