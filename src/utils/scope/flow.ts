@@ -9,6 +9,7 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import {
+  getKeyName,
   getPropertyName,
   getReturnedExpressions,
   isFunction,
@@ -75,6 +76,12 @@ export interface Flow {
   calleesOf(call: TSESTree.CallExpression | TSESTree.NewExpression): readonly FunctionNode[];
   /** The call sites of a function the file defines: where its parameters come from, and where its result goes. */
   callsOf(fn: FunctionNode): readonly TSESTree.CallExpression[];
+  /**
+   * Every value `fn` may return, from all its returns, called with arguments the file does not show: through
+   * `this.m()`, a local instance's `obj.m()`, local helpers, `.then(cb)` and `await` (an async function: what its
+   * promise resolves to). Never empty: a function with no `return` ends in an unknown value.
+   */
+  returnsOf(fn: FunctionNode): readonly FlowValue[];
   /**
    * Marks the nodes where a trail must end because a layer above knows what they are (the SDK pass: `AWS.config`,
    * `new STSClient()`), so that `AWS.config.credentials.accessKeyId` ends at `AWS.config` with its path.
@@ -625,7 +632,7 @@ function createFlow(sourceCode: SourceCode): Flow {
     };
     for (const member of owner.body.body) {
       if (member.type === AST_NODE_TYPES.PropertyDefinition && !member.static && member.key.type !== AST_NODE_TYPES.PrivateIdentifier) {
-        add(getPropertyName(member as unknown as TSESTree.Property), member.value);
+        add(getKeyName(member.key, member.computed), member.value);
       }
     }
     const assignments = collectNodes(owner.body, (node) =>
@@ -693,6 +700,10 @@ function createFlow(sourceCode: SourceCode): Flow {
     return uses.slice(1);
   }
 
+  function returnsOfFunction(fn: FunctionNode): readonly FlowValue[] {
+    return dedupe(returnsOf(fn, [], undefined, { steps: 0, active: new Set() }, 0));
+  }
+
   function lookup(value: FlowValue, key: string): PropertyLookup {
     return lookupIn(value, key, undefined, { steps: 0, active: new Set() }, 0);
   }
@@ -702,7 +713,7 @@ function createFlow(sourceCode: SourceCode): Flow {
     memo.clear();
   }
 
-  return { valuesOf, lookup, usesOf, variableOf, calleesOf, callsOf, setTerminals };
+  return { valuesOf, lookup, usesOf, variableOf, calleesOf, callsOf, returnsOf: returnsOfFunction, setTerminals };
 }
 
 /**
@@ -865,10 +876,10 @@ export function getThisClass(node: TSESTree.Node): ClassNode | undefined {
 
 function findMethod(owner: ClassNode, key: string): FunctionNode | undefined {
   for (const member of owner.body.body) {
-    if (member.type === AST_NODE_TYPES.MethodDefinition && !member.static && member.kind === 'method' && getPropertyName(member as unknown as TSESTree.Property) === key) {
+    if (member.type === AST_NODE_TYPES.MethodDefinition && !member.static && member.kind === 'method' && getKeyName(member.key, member.computed) === key) {
       return member.value as FunctionNode;
     }
-    if (member.type === AST_NODE_TYPES.PropertyDefinition && !member.static && isFunction(member.value) && getPropertyName(member as unknown as TSESTree.Property) === key) {
+    if (member.type === AST_NODE_TYPES.PropertyDefinition && !member.static && isFunction(member.value) && getKeyName(member.key, member.computed) === key) {
       return member.value;
     }
   }
