@@ -180,7 +180,11 @@ function describeProvider(slot: ProviderSlot, fn: FunctionNode): string {
     return `\`${name}\``;
   }
   const used = skipTransparent(slot.value);
-  return used.type === AST_NODE_TYPES.Identifier ? `\`${used.name}\`` : 'This credential provider';
+  if (used.type === AST_NODE_TYPES.Identifier) {
+    return `\`${used.name}\``;
+  }
+  // `exports.roleAssumer = async function () { … }`.
+  return slot.kind === 'export' ? `\`${slot.name}\`` : 'This credential provider';
 }
 
 /** Who keeps the first result, for the message. */
