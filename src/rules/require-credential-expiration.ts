@@ -1,43 +1,32 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { isMemberNamed, skipTransparent, type FunctionNode } from '../utils/ast/nodes.js';
+import { getEnclosingFunction, isFunction, skipTransparent, type FunctionNode } from '../utils/ast/nodes.js';
 import { createRule } from '../utils/create-rule.js';
-import { getSiblingFieldText } from '../utils/fix/sibling-field.js';
-import { findCredentialSource } from '../utils/sdk/credential-sources.js';
 import { planImport, type ImportPlan } from '../utils/fix/fixes.js';
 import { getParentProperty, insertProperty } from '../utils/fix/insert-property.js';
-import { collectReturnedObjects, mayHaveProperty, resolveFunction } from '../utils/scope/functions.js';
-import { onSdkReferences, type SdkReferences } from '../utils/sdk/references.js';
-import { findProperty, resolveOptionsArgument } from '../utils/scope/values.js';
+import { getSiblingFieldText } from '../utils/fix/sibling-field.js';
+import { CHECK_TEST_FILES_PROPERTY, isSkippedTestFile } from '../utils/modules/files.js';
+import type { FlowValue } from '../utils/scope/flow.js';
+import { getCredentialModel, type CredentialModel, type ProviderSlot } from '../utils/sdk/credentials.js';
+import { onSdkReferences } from '../utils/sdk/references.js';
 
 type MessageId = 'missingExpiration' | 'addExpiration' | 'wrapWithExpireAfter' | 'addExpireAfter';
+type Options = [{ checkTestFiles?: boolean }];
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Suggestion = TSESLint.SuggestionReportDescriptor<MessageId>;
 
-/** Where a provider function is handed to the SDK, and which fix fits that place. */
-interface ProviderUse {
-  /** The expression given to the SDK: the function itself, its name, or a call that returns it. */
-  value: TSESTree.Node;
-  /** Who keeps the result, for the message: "`S3Client`", "`memoize`". */
-  consumer: string;
-  /**
-   * `expireAfter`: the value can be wrapped in `createCredentialChain(…).expireAfter(…)`; `chain`: it already sits
-   * in that `createCredentialChain(…)` call, which lacks `.expireAfter(…)`; `none`: no wrapper keeps it working
-   * (a role assumer takes two arguments; `memoize(fn)` caches the first result whatever it holds).
-   */
-  wrap: 'expireAfter' | 'chain' | 'none';
-  chain?: TSESTree.CallExpression;
-  /** `memoize(fn)` with one argument caches the first result forever: `expiration` cannot help there. */
-  staticCache?: boolean;
+/** A returned credentials object without `expiration`, and the `accessKeyId` property it has. */
+interface Returned {
+  value: FlowValue;
+  object: TSESTree.ObjectExpression;
+  accessKeyId: TSESTree.Property | undefined;
 }
 
-/** The provider options that take a function returning credentials (`fromIni`, `fromTokenFile`, the chain). */
-const ROLE_ASSUMER_KEYS = ['roleAssumer', 'roleAssumerWithWebIdentity'] as const;
 const CREDENTIAL_PROVIDERS_MODULE = '@aws-sdk/credential-providers';
 /** The interval of the `createCredentialChain` README: the client calls the function about every 10 minutes. */
 const EXPIRE_AFTER = '15 * 60_000';
 
-export default createRule<[], MessageId>({
+export default createRule<Options, MessageId>({
   name: 'require-credential-expiration',
   meta: {
     type: 'problem',
@@ -56,129 +45,95 @@ export default createRule<[], MessageId>({
       addExpireAfter:
         'Call `.expireAfter(15 * 60_000)` on the chain, so the client calls it again about every 10 minutes.',
     },
-    schema: [],
+    schema: [{ type: 'object', properties: { ...CHECK_TEST_FILES_PROPERTY }, additionalProperties: false }],
+    defaultOptions: [{ checkTestFiles: false }],
   },
-  create(context) {
+  create(context, [{ checkTestFiles }]) {
     const { sourceCode } = context;
+    if (isSkippedTestFile(context, checkTestFiles)) {
+      return {};
+    }
     return onSdkReferences(context, (references) => {
-      const reported = new Set<TSESTree.Node>();
-      for (const use of findProviderUses(sourceCode, references)) {
-        const fn = reported.has(use.value) ? undefined : resolveFunction(sourceCode, use.value);
-        const objects = fn && findObjectsWithoutExpiration(sourceCode, references, fn);
-        if (!fn || !objects) continue;
-        reported.add(use.value);
+      const model = getCredentialModel(sourceCode, references);
+      // One function, one report: a config shared by two clients, an exported assumer also passed in the file.
+      const reported = new Set<FunctionNode>();
+      for (const slot of model.providerSlots) {
+        const found = findProviders(model, slot.value)
+          .filter((fn) => !reported.has(fn))
+          .map((fn) => ({ fn, returned: findReturnedWithoutExpiration(model, fn) }))
+          .find(({ returned }) => returned !== undefined);
+        if (!found?.returned) continue;
+        const { fn, returned } = found;
+        reported.add(fn);
         context.report({
-          loc: getReportLocation(sourceCode, use.value, fn),
+          loc: getReportLocation(sourceCode, slot, fn, returned),
           messageId: 'missingExpiration',
-          data: { provider: describeProvider(use.value, fn), consumer: use.consumer },
-          suggest: buildSuggestions(sourceCode, use, objects, references),
+          data: { provider: describeProvider(slot, fn), consumer: describeConsumer(slot) },
+          suggest: buildSuggestions(model, slot, returned),
         });
       }
     });
   },
 });
 
-/**
- * Every place where the file hands a function to the SDK as a credential provider. E.g. `new S3Client({
- * credentials: fn })`, `createCredentialChain(fromEnv(), fn)`, `memoize(fn)`, `fromIni({ roleAssumer: fn })`.
- */
-function findProviderUses(sourceCode: SourceCode, references: SdkReferences): ProviderUse[] {
-  const uses: ProviderUse[] = [];
-  for (const client of references.ofKind('client')) {
-    const config = client.info.sdk === 'v3' ? resolveOptionsArgument(sourceCode, client.node) : undefined;
-    const credentials = config && findProperty(sourceCode, config, 'credentials');
-    // A getter (`get credentials() { … }`) yields the credentials object itself, not a provider.
-    if (credentials?.kind === 'init') {
-      uses.push({ value: credentials.value, consumer: `\`${client.info.name}\``, wrap: 'expireAfter' });
-    }
-  }
-  for (const provider of references.ofKind('provider')) {
-    if (provider.node.type !== AST_NODE_TYPES.CallExpression) continue;
-    if (provider.info.name === 'createCredentialChain') {
-      if (hasExpireAfter(sourceCode, provider.node)) continue;
-      for (const argument of provider.node.arguments) {
-        if (argument.type === AST_NODE_TYPES.SpreadElement) continue;
-        const consumer = 'the client using `createCredentialChain`';
-        uses.push({ value: argument, consumer, wrap: 'chain', chain: provider.node });
-      }
-      continue;
-    }
-    const init = resolveOptionsArgument(sourceCode, provider.node);
-    for (const key of ROLE_ASSUMER_KEYS) {
-      const assumer = init && findProperty(sourceCode, init, key);
-      if (assumer) {
-        uses.push({ value: assumer.value, consumer: `the client using \`${provider.info.name}\``, wrap: 'none' });
-      }
-    }
-  }
-  for (const memoize of references.ofKind('memoize')) {
-    const [provider, isExpired] = memoize.node.type === AST_NODE_TYPES.CallExpression ? memoize.node.arguments : [];
-    if (provider && provider.type !== AST_NODE_TYPES.SpreadElement) {
-      const staticCache = isExpired === undefined;
-      uses.push({ value: provider, consumer: '`memoize`', wrap: staticCache ? 'none' : 'expireAfter', staticCache });
-    }
-  }
-  return uses;
-}
-
-
-/**
- * `createCredentialChain(…).expireAfter(ms)`, also called later on the variable that holds the chain
- * (`const chain = createCredentialChain(fn); chain.expireAfter(ms);`): `expireAfter` changes the chain in place.
- */
-function hasExpireAfter(sourceCode: SourceCode, chain: TSESTree.CallExpression): boolean {
-  const parent = chain.parent;
-  if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === chain) {
-    return isExpireAfterCall(parent);
-  }
-  if (parent.type !== AST_NODE_TYPES.VariableDeclarator || parent.init !== chain) {
-    return false;
-  }
-  return sourceCode
-    .getDeclaredVariables(parent)
-    .some((variable) =>
-      variable.references.some(
-        ({ identifier }) =>
-          identifier.parent?.type === AST_NODE_TYPES.MemberExpression && isExpireAfterCall(identifier.parent),
-      ),
-    );
-}
-
-function isExpireAfterCall(member: TSESTree.MemberExpression): boolean {
-  return (
-    isMemberNamed(member, 'expireAfter') &&
-    member.parent.type === AST_NODE_TYPES.CallExpression &&
-    member.parent.callee === member
-  );
+/** The functions the file defines that `node` may hold: inline, a local function or `const`, a factory's result. */
+function findProviders(model: CredentialModel, node: TSESTree.Node): FunctionNode[] {
+  const functions = model.flow
+    .valuesOf(node)
+    .filter((value) => value.path.length === 0)
+    .map((value) => skipTransparent(value.node))
+    .filter(isFunction);
+  return [...new Set(functions)];
 }
 
 /**
- * The credential object literals `fn` returns, when none of them can carry `expiration`; `undefined` when the
- * function is fine or the file cannot tell: some return has `expiration` (or an unresolved spread that may hold
- * it), none has `accessKeyId`, the key is a literal (calling again would change nothing), or the keys were fetched
- * once outside the function (a one-shot response, `no-one-shot-credentials`' case: `expiration` alone cannot help).
+ * The credential objects `fn` returns (through every return, helper, method, `.then(cb)` or `await` the flow model
+ * follows), when none of them can carry `expiration`; `undefined` when the function is fine or the file cannot
+ * tell: some returned object has `expiration` or may get it (an unknown spread: the lookup is unknown), none has
+ * `accessKeyId`, the key is a literal (calling again would change nothing), or the keys were fetched once outside
+ * the functions that run per call (a one-shot response, `no-one-shot-credentials`' case).
  */
-function findObjectsWithoutExpiration(
-  sourceCode: SourceCode,
-  references: SdkReferences,
-  fn: FunctionNode,
-): TSESTree.ObjectExpression[] | undefined {
-  const { objects } = collectReturnedObjects(sourceCode, fn);
-  if (objects.some((object) => mayHaveProperty(sourceCode, object, 'expiration'))) {
+function findReturnedWithoutExpiration(model: CredentialModel, fn: FunctionNode): Returned[] | undefined {
+  const { flow } = model;
+  const objects = new Map<TSESTree.ObjectExpression, FlowValue>();
+  for (const value of flow.returnsOf(fn)) {
+    const node = skipTransparent(value.node);
+    if (value.path.length === 0 && node.type === AST_NODE_TYPES.ObjectExpression && !objects.has(node)) {
+      objects.set(node, value);
+    }
+  }
+  const values = [...objects.values()];
+  if (values.some((value) => flow.lookup(value, 'expiration').kind !== 'absent')) {
     return undefined;
   }
-  const credentials = objects.filter((object) => findProperty(sourceCode, object, 'accessKeyId'));
-  const isRefetchable = (object: TSESTree.ObjectExpression): boolean => {
-    const accessKeyId = findProperty(sourceCode, object, 'accessKeyId')?.value;
-    if (!accessKeyId || isStringLiteral(accessKeyId)) {
-      return false;
-    }
-    const source = findCredentialSource(sourceCode, references, accessKeyId);
-    return source?.kind !== 'stsResponse' && source?.kind !== 'resolvedProvider'
-      ? true
-      : isInside(source.call, fn);
-  };
-  return credentials.length > 0 && credentials.every(isRefetchable) ? credentials : undefined;
+  const returned: Returned[] = [];
+  for (const [object, value] of objects) {
+    const accessKeyId = flow.lookup(value, 'accessKeyId');
+    if (accessKeyId.kind !== 'found') continue;
+    if (!isRefetchable(model, fn, object, value, accessKeyId.values, accessKeyId.properties[0])) return undefined;
+    returned.push({ value, object, accessKeyId: accessKeyId.properties[0] });
+  }
+  return returned.length > 0 ? returned : undefined;
+}
+
+/** Whether calling the provider again may return other keys: not literals, not a snapshot taken outside it. */
+function isRefetchable(
+  model: CredentialModel,
+  fn: FunctionNode,
+  object: TSESTree.ObjectExpression,
+  value: FlowValue,
+  keys: readonly FlowValue[],
+  property: TSESTree.Property | undefined,
+): boolean {
+  if (keys.length > 0 && keys.every((key) => key.path.length === 0 && isStringLiteral(key.node))) {
+    return false;
+  }
+  const source = property && model.sourceOf(property.value, value);
+  if (!source || source.kind === 'v2Snapshot') {
+    return true;
+  }
+  const inner = getEnclosingFunction(object);
+  return isInside(source.call, fn) || (inner !== undefined && isInside(source.call, inner));
 }
 
 function isStringLiteral(node: TSESTree.Node): boolean {
@@ -193,23 +148,57 @@ function isInside(inner: TSESTree.Node, outer: TSESTree.Node): boolean {
   return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
 }
 
-/** An inline function is reported from its start to its arrow or parameters; a name or call, where it is used. */
-function getReportLocation(sourceCode: SourceCode, value: TSESTree.Node, fn: FunctionNode): TSESTree.SourceLocation {
-  if (skipTransparent(value) !== fn) {
-    return value.loc;
+/**
+ * Where the report goes. An inline function whose own returns lack `expiration`: from its start to its arrow or
+ * parameters. A name or a call: where it is handed over. Otherwise the returned object, where `expiration` is
+ * missing: the object comes from a method or helper the inline function calls (`() => broker.resolve()`), or the
+ * file only exports the function (`export const roleAssumer = …`) and shows no place that takes it.
+ */
+function getReportLocation(
+  sourceCode: SourceCode,
+  slot: ProviderSlot,
+  fn: FunctionNode,
+  returned: readonly Returned[],
+): TSESTree.SourceLocation {
+  const value = skipTransparent(slot.value);
+  const [first] = returned;
+  const isOwnReturn = returned.every(({ object }) => getEnclosingFunction(object) === fn);
+  if (first && (slot.kind === 'export' || (value === fn && !isOwnReturn))) {
+    return first.object.loc;
+  }
+  if (value !== fn) {
+    return slot.value.loc;
   }
   // A method (`async credentials() { … }`) starts at its key.
   const start = getParentProperty(fn)?.method ? fn.parent.loc.start : fn.loc.start;
   return { start, end: ASTUtils.getFunctionHeadLocation(fn, sourceCode).end };
 }
 
-function describeProvider(value: TSESTree.Node, fn: FunctionNode): string {
+function describeProvider(slot: ProviderSlot, fn: FunctionNode): string {
   const name = fn.id?.name ?? getVariableName(fn);
   if (name) {
     return `\`${name}\``;
   }
-  const used = skipTransparent(value);
-  return used.type === AST_NODE_TYPES.Identifier ? `\`${used.name}\`` : 'This credential provider';
+  const used = skipTransparent(slot.value);
+  if (used.type === AST_NODE_TYPES.Identifier) {
+    return `\`${used.name}\``;
+  }
+  // `exports.roleAssumer = async function () { … }`.
+  return slot.kind === 'export' ? `\`${slot.name}\`` : 'This credential provider';
+}
+
+/** Who keeps the first result, for the message. */
+function describeConsumer(slot: ProviderSlot): string {
+  switch (slot.kind) {
+    case 'credentials':
+    case 'memoize':
+      return `\`${slot.name}\``;
+    case 'chain':
+    case 'roleAssumer':
+      return `the client using \`${slot.name}\``;
+    case 'export':
+      return `the client whose provider takes it as \`${slot.name}\``;
+  }
 }
 
 /** `getCredentials` of `const getCredentials = async () => …`. */
@@ -220,51 +209,45 @@ function getVariableName(fn: FunctionNode): string | undefined {
     : undefined;
 }
 
-function buildSuggestions(
-  sourceCode: SourceCode,
-  use: ProviderUse,
-  objects: readonly TSESTree.ObjectExpression[],
-  references: SdkReferences,
-): Suggestion[] {
-  if (use.staticCache) {
+/**
+ * Add the STS `Expiration` when every object reads its keys from a response the file can name again; else make the
+ * SDK call the function again: `.expireAfter(…)` on the chain, or a `createCredentialChain` wrapper. A role assumer
+ * takes two arguments and `memoize(fn)` caches the first result whatever it holds: no wrapper helps there.
+ */
+function buildSuggestions(model: CredentialModel, slot: ProviderSlot, returned: readonly Returned[]): Suggestion[] {
+  const { sourceCode } = model;
+  if (slot.cachesForever) {
     return [];
   }
-  const expirations = objects.map((object) => getStsExpirationText(sourceCode, references, object));
+  const expirations = returned.map((item) => getStsExpirationText(model, item));
   if (expirations.every((text) => text !== undefined)) {
     return [
       {
         messageId: 'addExpiration',
         fix: (fixer) =>
-          objects.map((object, index) =>
-            insertProperty(fixer, sourceCode, object, `expiration: ${expirations[index]}`),
-          ),
+          returned.map(({ object }, index) => insertProperty(fixer, sourceCode, object, `expiration: ${expirations[index]}`)),
       },
     ];
   }
-  if (use.wrap === 'chain' && use.chain) {
-    const chain = use.chain;
+  const { call } = slot;
+  if (slot.kind === 'chain' && call) {
     const expireAfter = `.expireAfter(${EXPIRE_AFTER})`;
-    return [{ messageId: 'addExpireAfter', fix: (fixer) => fixer.insertTextAfter(chain, expireAfter) }];
+    return [{ messageId: 'addExpireAfter', fix: (fixer) => fixer.insertTextAfter(call, expireAfter) }];
   }
   const plan =
-    use.wrap === 'expireAfter'
-      ? planImport(sourceCode, use.value, CREDENTIAL_PROVIDERS_MODULE, 'createCredentialChain')
+    slot.kind === 'credentials' || slot.kind === 'memoize'
+      ? planImport(sourceCode, slot.value, CREDENTIAL_PROVIDERS_MODULE, 'createCredentialChain')
       : undefined;
   if (plan) {
-    return [{ messageId: 'wrapWithExpireAfter', fix: (fixer) => wrapWithExpireAfter(fixer, sourceCode, use.value, plan) }];
+    return [{ messageId: 'wrapWithExpireAfter', fix: (fixer) => wrapWithExpireAfter(fixer, sourceCode, slot.value, plan) }];
   }
   return [];
 }
 
-/** `Credentials.Expiration` for an object whose `accessKeyId` is read from an STS response the file can name again. */
-function getStsExpirationText(
-  sourceCode: SourceCode,
-  references: SdkReferences,
-  object: TSESTree.ObjectExpression,
-): string | undefined {
-  const accessKeyId = findProperty(sourceCode, object, 'accessKeyId')?.value;
-  return accessKeyId && findCredentialSource(sourceCode, references, accessKeyId)?.kind === 'stsResponse'
-    ? getSiblingFieldText(sourceCode, accessKeyId, 'AccessKeyId', 'Expiration')
+/** `Credentials.Expiration` for an object whose `accessKeyId` is read from a credential response. */
+function getStsExpirationText(model: CredentialModel, { value, accessKeyId }: Returned): string | undefined {
+  return accessKeyId && model.sourceOf(accessKeyId.value, value)?.kind === 'response'
+    ? getSiblingFieldText(model.sourceCode, accessKeyId.value, 'AccessKeyId', 'Expiration')
     : undefined;
 }
 

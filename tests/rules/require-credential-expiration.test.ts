@@ -151,6 +151,77 @@ import { memoize } from '@smithy/property-provider';
 
 const provider = memoize(async () => ({ accessKeyId: keys.id, secretAccessKey: keys.secret, expiration: keys.expiresAt }), isExpired);
     `,
+    // A local instance's method that returns `expiration` (the provider forwards to it).
+    `
+import { S3Client } from '@aws-sdk/client-s3';
+
+class TokenBroker {
+  constructor(url) {
+    this.url = url;
+  }
+
+  async resolve() {
+    const body = await fetch(this.url).then((response) => response.json());
+    return { accessKeyId: body.access_key_id, secretAccessKey: body.secret_access_key, expiration: new Date(body.expires_at) };
+  }
+}
+
+const broker = new TokenBroker(process.env.BROKER_URL);
+export const s3 = new S3Client({ credentials: () => broker.resolve() });
+    `,
+    // An imported instance's method, and a `.then()` result spread from an unknown session: the file cannot tell.
+    `
+import { S3Client } from '@aws-sdk/client-s3';
+import { broker } from './broker.js';
+
+export const s3 = new S3Client({ credentials: () => broker.resolve() });
+export const logs = new S3Client({
+  credentials: async () => getSession().then((session) => ({ ...session.aws, accessKeyId: session.aws.accessKeyId })),
+});
+    `,
+    // A `.then()` callback that returns `expiration`.
+    `
+import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import { getSession } from './session.js';
+
+export const logs = new CloudWatchLogsClient({
+  credentials: async () =>
+    getSession().then((session) => ({
+      accessKeyId: session.aws.accessKeyId,
+      secretAccessKey: session.aws.secretAccessKey,
+      expiration: session.aws.expiresAt,
+    })),
+});
+    `,
+    // An exported role assumer that returns `expiration`; other exported names and an unexported `roleAssumer…`.
+    `
+import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+
+export const roleAssumer = async (sourceCredentials, params) => {
+  const sts = new STSClient({ credentials: sourceCredentials });
+  const { Credentials } = await sts.send(new AssumeRoleCommand(params));
+  return { accessKeyId: Credentials.AccessKeyId, secretAccessKey: Credentials.SecretAccessKey, expiration: Credentials.Expiration };
+};
+export const getCredentials = async () => ({ accessKeyId: keys.id, secretAccessKey: keys.secret });
+const roleAssumerWithWebIdentity = async () => ({ accessKeyId: keys.id, secretAccessKey: keys.secret });
+    `,
+    // Test files are skipped by default: their dummy keys for mocks and emulators never expire.
+    {
+      code: `
+import { S3Client } from '@aws-sdk/client-s3';
+
+export const s3 = new S3Client({ credentials: async () => ({ accessKeyId: keys.id, secretAccessKey: keys.secret }) });
+      `,
+      filename: 'src/__tests__/uploads.js',
+    },
+    {
+      code: `
+import { S3Client } from '@aws-sdk/client-s3';
+
+export const s3 = new S3Client({ credentials: async () => ({ accessKeyId: keys.id, secretAccessKey: keys.secret }) });
+      `,
+      filename: 'uploads.spec.js',
+    },
   ],
   invalid: [
     {
@@ -777,6 +848,328 @@ const s3 = new S3Client({ credentials: assume });
       `,
             },
           ],
+        },
+      ],
+    },
+    {
+      // A method of a local instance (`() => broker.resolve()`): reported on the object the method returns.
+      code: `
+import { S3Client } from '@aws-sdk/client-s3';
+
+class CredentialBroker {
+  constructor(url) {
+    this.url = url;
+  }
+
+  async resolve() {
+    const body = await fetch(this.url).then((response) => response.json());
+    return { accessKeyId: body.access_key_id, secretAccessKey: body.secret_access_key, sessionToken: body.session_token };
+  }
+}
+
+const broker = new CredentialBroker(process.env.BROKER_URL);
+export const s3 = new S3Client({ credentials: () => broker.resolve() });
+      `,
+      errors: [
+        {
+          messageId: 'missingExpiration',
+          data: { provider: 'This credential provider', consumer: '`S3Client`' },
+          line: 11,
+          column: 12,
+          endLine: 11,
+          endColumn: 122,
+          suggestions: [
+            {
+              messageId: 'wrapWithExpireAfter',
+              output: `
+import { S3Client } from '@aws-sdk/client-s3';
+import { createCredentialChain } from '@aws-sdk/credential-providers';
+
+class CredentialBroker {
+  constructor(url) {
+    this.url = url;
+  }
+
+  async resolve() {
+    const body = await fetch(this.url).then((response) => response.json());
+    return { accessKeyId: body.access_key_id, secretAccessKey: body.secret_access_key, sessionToken: body.session_token };
+  }
+}
+
+const broker = new CredentialBroker(process.env.BROKER_URL);
+export const s3 = new S3Client({ credentials: createCredentialChain(() => broker.resolve()).expireAfter(15 * 60_000) });
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // `this.fetchKeys()` from an arrow in the constructor: the method of the same class.
+      code: `
+import { SQSClient } from '@aws-sdk/client-sqs';
+
+export class Worker {
+  constructor(vault) {
+    this.vault = vault;
+    this.sqs = new SQSClient({ credentials: () => this.fetchKeys() });
+  }
+
+  async fetchKeys() {
+    const { data } = await this.vault.read('aws/creds/worker');
+    return { accessKeyId: data.access_key, secretAccessKey: data.secret_key };
+  }
+}
+      `,
+      errors: [
+        {
+          messageId: 'missingExpiration',
+          data: { provider: 'This credential provider', consumer: '`SQSClient`' },
+          line: 12,
+          column: 12,
+          endLine: 12,
+          endColumn: 78,
+          suggestions: [
+            {
+              messageId: 'wrapWithExpireAfter',
+              output: `
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { createCredentialChain } from '@aws-sdk/credential-providers';
+
+export class Worker {
+  constructor(vault) {
+    this.vault = vault;
+    this.sqs = new SQSClient({ credentials: createCredentialChain(() => this.fetchKeys()).expireAfter(15 * 60_000) });
+  }
+
+  async fetchKeys() {
+    const { data } = await this.vault.read('aws/creds/worker');
+    return { accessKeyId: data.access_key, secretAccessKey: data.secret_key };
+  }
+}
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // What a `.then()` callback returns is what the provider resolves to.
+      code: `
+import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import { getSession } from './session.js';
+
+export const logs = new CloudWatchLogsClient({
+  credentials: async () =>
+    getSession().then((session) => ({ accessKeyId: session.aws.accessKeyId, secretAccessKey: session.aws.secretAccessKey })),
+});
+      `,
+      errors: [
+        {
+          messageId: 'missingExpiration',
+          data: { provider: 'This credential provider', consumer: '`CloudWatchLogsClient`' },
+          line: 7,
+          column: 37,
+          endLine: 7,
+          endColumn: 123,
+          suggestions: [
+            {
+              messageId: 'wrapWithExpireAfter',
+              output: `
+import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import { getSession } from './session.js';
+import { createCredentialChain } from '@aws-sdk/credential-providers';
+
+export const logs = new CloudWatchLogsClient({
+  credentials: createCredentialChain(async () =>
+    getSession().then((session) => ({ accessKeyId: session.aws.accessKeyId, secretAccessKey: session.aws.secretAccessKey }))).expireAfter(15 * 60_000),
+});
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A local helper builds the object: reported there, the wrapper goes where the provider is given.
+      code: `
+import { S3Client } from '@aws-sdk/client-s3';
+
+function toIdentity(data) {
+  return { accessKeyId: data.access_key, secretAccessKey: data.secret_key };
+}
+
+export const s3 = new S3Client({ credentials: async () => toIdentity(await vault.read('aws/creds/app')) });
+      `,
+      errors: [
+        {
+          messageId: 'missingExpiration',
+          data: { provider: 'This credential provider', consumer: '`S3Client`' },
+          line: 5,
+          column: 10,
+          endLine: 5,
+          endColumn: 76,
+          suggestions: [
+            {
+              messageId: 'wrapWithExpireAfter',
+              output: `
+import { S3Client } from '@aws-sdk/client-s3';
+import { createCredentialChain } from '@aws-sdk/credential-providers';
+
+function toIdentity(data) {
+  return { accessKeyId: data.access_key, secretAccessKey: data.secret_key };
+}
+
+export const s3 = new S3Client({ credentials: createCredentialChain(async () => toIdentity(await vault.read('aws/creds/app'))).expireAfter(15 * 60_000) });
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // An exported `roleAssumer`: the module that imports it hands it to `fromIni` or `fromTokenFile`; STS keys.
+      code: `
+import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+
+export const roleAssumer = async (sourceCredentials, params) => {
+  const sts = new STSClient({ credentials: sourceCredentials });
+  const { Credentials } = await sts.send(new AssumeRoleCommand(params));
+  return { accessKeyId: Credentials?.AccessKeyId ?? '', secretAccessKey: Credentials?.SecretAccessKey ?? '' };
+};
+      `,
+      errors: [
+        {
+          messageId: 'missingExpiration',
+          data: { provider: '`roleAssumer`', consumer: 'the client whose provider takes it as `roleAssumer`' },
+          line: 7,
+          column: 10,
+          endLine: 7,
+          endColumn: 110,
+          suggestions: [
+            {
+              messageId: 'addExpiration',
+              output: `
+import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+
+export const roleAssumer = async (sourceCredentials, params) => {
+  const sts = new STSClient({ credentials: sourceCredentials });
+  const { Credentials } = await sts.send(new AssumeRoleCommand(params));
+  return { accessKeyId: Credentials?.AccessKeyId ?? '', secretAccessKey: Credentials?.SecretAccessKey ?? '', expiration: Credentials?.Expiration };
+};
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // CommonJS `exports.roleAssumerWithWebIdentity`: a role assumer cannot be wrapped, no suggestion.
+      code: `
+const { fromTokenFile } = require('@aws-sdk/credential-providers');
+
+exports.roleAssumerWithWebIdentity = async function (params) {
+  const keys = await broker.exchange(params.WebIdentityToken);
+  return { accessKeyId: keys.id, secretAccessKey: keys.secret, sessionToken: keys.token };
+};
+      `,
+      languageOptions: commonjs,
+      errors: [
+        {
+          messageId: 'missingExpiration',
+          data: { provider: '`roleAssumerWithWebIdentity`', consumer: 'the client whose provider takes it as `roleAssumerWithWebIdentity`' },
+          line: 6,
+          column: 10,
+          endLine: 6,
+          endColumn: 90,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // `export function roleAssumer` and `export { assume as roleAssumerWithWebIdentity }`.
+      code: `
+import { S3Client } from '@aws-sdk/client-s3';
+
+async function assume() {
+  return { accessKeyId: keys.id, secretAccessKey: keys.secret };
+}
+export function roleAssumer() {
+  return { accessKeyId: keys.id, secretAccessKey: keys.secret };
+}
+export { assume as roleAssumerWithWebIdentity };
+      `,
+      errors: [
+        {
+          messageId: 'missingExpiration',
+          data: { provider: '`assume`', consumer: 'the client whose provider takes it as `roleAssumerWithWebIdentity`' },
+          line: 5,
+          column: 10,
+          endLine: 5,
+          endColumn: 64,
+          suggestions: [],
+        },
+        {
+          messageId: 'missingExpiration',
+          data: { provider: '`roleAssumer`', consumer: 'the client whose provider takes it as `roleAssumer`' },
+          line: 8,
+          column: 10,
+          endLine: 8,
+          endColumn: 64,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // `checkTestFiles: true` checks test files too.
+      code: `
+import { S3Client } from '@aws-sdk/client-s3';
+
+export const s3 = new S3Client({ credentials: async () => ({ accessKeyId: keys.id, secretAccessKey: keys.secret }) });
+      `,
+      filename: 'src/__tests__/uploads.js',
+      options: [{ checkTestFiles: true }],
+      errors: [
+        {
+          messageId: 'missingExpiration',
+          data: { provider: 'This credential provider', consumer: '`S3Client`' },
+          line: 4,
+          column: 47,
+          endLine: 4,
+          endColumn: 58,
+          suggestions: [
+            {
+              messageId: 'wrapWithExpireAfter',
+              output: `
+import { S3Client } from '@aws-sdk/client-s3';
+import { createCredentialChain } from '@aws-sdk/credential-providers';
+
+export const s3 = new S3Client({ credentials: createCredentialChain(async () => ({ accessKeyId: keys.id, secretAccessKey: keys.secret })).expireAfter(15 * 60_000) });
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Exported and passed in the file: one function, one report, where it is passed.
+      code: `
+import { fromIni } from '@aws-sdk/credential-providers';
+
+export async function roleAssumer(sourceCredentials, params) {
+  return { accessKeyId: await broker.key(params.RoleArn), secretAccessKey: await broker.secret(params.RoleArn) };
+}
+export const provider = fromIni({ profile: 'deploy', roleAssumer });
+      `,
+      errors: [
+        {
+          messageId: 'missingExpiration',
+          data: { provider: '`roleAssumer`', consumer: 'the client using `fromIni`' },
+          line: 7,
+          column: 54,
+          endLine: 7,
+          endColumn: 65,
+          suggestions: [],
         },
       ],
     },

@@ -80,6 +80,12 @@ export interface Flow {
   /** The call sites of a function the file defines: where its parameters come from, and where its result goes. */
   callsOf(fn: FunctionNode): readonly TSESTree.CallExpression[];
   /**
+   * Every value `fn` may return, from all its returns, called with arguments the file does not show: through
+   * `this.m()`, a local instance's `obj.m()`, local helpers, `.then(cb)` and `await` (an async function: what its
+   * promise resolves to). Never empty: a function with no `return` ends in an unknown value.
+   */
+  returnsOf(fn: FunctionNode): readonly FlowValue[];
+  /**
    * Marks the nodes where a trail must end because a layer above knows what they are (the SDK pass: `AWS.config`,
    * `new STSClient()`), so that `AWS.config.credentials.accessKeyId` ends at `AWS.config` with its path.
    */
@@ -697,6 +703,10 @@ function createFlow(sourceCode: SourceCode): Flow {
     return uses.slice(1);
   }
 
+  function returnsOfFunction(fn: FunctionNode): readonly FlowValue[] {
+    return dedupe(returnsOf(fn, [], undefined, { steps: 0, active: new Set() }, 0));
+  }
+
   function lookup(value: FlowValue, key: string): PropertyLookup {
     return lookupIn(value, key, undefined, { steps: 0, active: new Set() }, 0);
   }
@@ -706,7 +716,7 @@ function createFlow(sourceCode: SourceCode): Flow {
     memo.clear();
   }
 
-  return { valuesOf, lookup, usesOf, variableOf, calleesOf, callsOf, setTerminals };
+  return { valuesOf, lookup, usesOf, variableOf, calleesOf, callsOf, returnsOf: returnsOfFunction, setTerminals };
 }
 
 /**

@@ -89,6 +89,32 @@ export interface CredentialConsumer {
   inputs: readonly CredentialInput[];
 }
 
+/**
+ * A place where the SDK takes a function the file hands it and memoizes what the function returns: it calls it
+ * again only once the result's `expiration` is near (RULES.md, "Provider functions the client memoizes").
+ * Not `credentialDefaultProvider`: the client calls the provider that factory returns on every request.
+ */
+export interface ProviderSlot {
+  /**
+   * `credentials`: `new S3Client({ credentials: fn })`; `chain`: an argument of `createCredentialChain(…)` with no
+   * `.expireAfter(ms)`; `roleAssumer`: `roleAssumer`/`roleAssumerWithWebIdentity` in an SDK provider's options;
+   * `memoize`: `memoize(fn, …)` of `@smithy/property-provider`; `export`: a binding exported under a role-assumer
+   * name (`export const roleAssumer = …`), which the module that imports it hands to an SDK provider.
+   */
+  kind: 'credentials' | 'chain' | 'roleAssumer' | 'memoize' | 'export';
+  /** The expression handed over: the function itself, its name, or a call that returns it. */
+  value: TSESTree.Node;
+  /** Who keeps the result: `S3Client`, `createCredentialChain`, `fromIni`, `memoize`, the exported name. */
+  name: string;
+  /** The `createCredentialChain(…)` or `memoize(…)` call. */
+  call?: TSESTree.CallExpression;
+  /** `memoize(fn)` with no `isExpired`: the first result is kept forever, `expiration` or not. */
+  cachesForever?: boolean;
+}
+
+/** The options of SDK providers that take a function returning credentials (`fromIni`, `fromTokenFile`, …). */
+export const ROLE_ASSUMER_KEYS: readonly string[] = ['roleAssumer', 'roleAssumerWithWebIdentity'];
+
 /** The questions of the credential model, for one file. */
 export interface CredentialModel {
   readonly sourceCode: SourceCode;
@@ -101,8 +127,13 @@ export interface CredentialModel {
   objectsOf(node: TSESTree.Node): TSESTree.ObjectExpression[];
   /** The property that gives `object` its `key` at run time (the last one, spreads of local objects included). */
   propertyOf(object: TSESTree.ObjectExpression, key: string): TSESTree.Property | undefined;
-  /** Where a credential field value came from, when it is a snapshot of credentials resolved once. */
-  sourceOf(node: TSESTree.Node): CredentialSource | undefined;
+  /**
+   * Where a credential field value came from, when it is a snapshot of credentials resolved once. With `within`,
+   * `node` is read as in the call that value was reached through (a member of a returned object).
+   */
+  sourceOf(node: TSESTree.Node, within?: FlowValue): CredentialSource | undefined;
+  /** Every place the file hands a provider function to something that memoizes its result, in source order. */
+  readonly providerSlots: readonly ProviderSlot[];
   /** What kinds of credentials `node` may give a consumer, one per value it may hold. */
   classify(node: TSESTree.Node): readonly CredentialValue[];
   /** The SDK reference a value ends at, if any. */
@@ -132,6 +163,7 @@ function createCredentialModel(sourceCode: SourceCode, references: SdkReferences
   const flow = getFlow(sourceCode);
   flow.setTerminals((node) => references.get(node) !== undefined);
   let consumers: CredentialConsumer[] | undefined;
+  let providerSlots: ProviderSlot[] | undefined;
 
   const referenceOf = (value: FlowValue): SdkReference | undefined => references.get(skipTransparent(value.node));
   const infoOf = (value: FlowValue): SdkInfo | undefined => (value.path.length === 0 ? referenceOf(value)?.info : undefined);
@@ -424,6 +456,62 @@ function createCredentialModel(sourceCode: SourceCode, references: SdkReferences
     return inputs;
   }
 
+  function findProviderSlots(): ProviderSlot[] {
+    const slots: ProviderSlot[] = [];
+    for (const consumer of consumers ?? (consumers = findConsumers())) {
+      if (consumer.sdk !== 'v3' || consumer.reference.info.kind !== 'client') continue;
+      for (const input of consumer.inputs) {
+        // A getter (`get credentials() { … }`) yields the credentials object itself, not a provider.
+        if (input.kind === 'property' && input.property.kind === 'init') {
+          slots.push({ kind: 'credentials', value: input.property.value, name: consumer.name });
+        }
+      }
+    }
+    for (const provider of references.ofKind('provider')) {
+      const call = provider.node;
+      if (call.type !== AST_NODE_TYPES.CallExpression) continue;
+      if (provider.info.name === 'createCredentialChain') {
+        if (hasExpireAfter(call)) continue;
+        for (const argument of call.arguments) {
+          if (argument.type !== AST_NODE_TYPES.SpreadElement) slots.push({ kind: 'chain', value: argument, name: provider.info.name, call });
+        }
+        continue;
+      }
+      const [argument] = call.arguments;
+      for (const options of argument ? objectsOf(argument) : []) {
+        for (const key of ROLE_ASSUMER_KEYS) {
+          const property = propertyOf(options, key);
+          if (property) slots.push({ kind: 'roleAssumer', value: property.value, name: provider.info.name });
+        }
+      }
+    }
+    for (const memoize of references.ofKind('memoize')) {
+      const [fn, isExpired] = memoize.node.type === AST_NODE_TYPES.CallExpression ? memoize.node.arguments : [];
+      if (fn && fn.type !== AST_NODE_TYPES.SpreadElement && memoize.node.type === AST_NODE_TYPES.CallExpression) {
+        slots.push({ kind: 'memoize', value: fn, name: 'memoize', call: memoize.node, cachesForever: isExpired === undefined });
+      }
+    }
+    slots.push(...findExportedRoleAssumers(sourceCode.ast));
+    return slots;
+  }
+
+  /**
+   * `createCredentialChain(…).expireAfter(ms)`, also called later on what holds the chain
+   * (`const chain = createCredentialChain(fn); chain.expireAfter(ms);`): `expireAfter` changes the chain in place.
+   */
+  function hasExpireAfter(chain: TSESTree.CallExpression): boolean {
+    return [chain, ...flow.usesOf(chain).map((use) => use.node)].some((node) => {
+      const member = node.parent;
+      return (
+        member?.type === AST_NODE_TYPES.MemberExpression &&
+        member.object === node &&
+        isMemberNamed(member, 'expireAfter') &&
+        member.parent.type === AST_NODE_TYPES.CallExpression &&
+        member.parent.callee === member
+      );
+    });
+  }
+
   return {
     sourceCode,
     flow,
@@ -431,6 +519,10 @@ function createCredentialModel(sourceCode: SourceCode, references: SdkReferences
     get consumers() {
       consumers ??= findConsumers();
       return consumers;
+    },
+    get providerSlots() {
+      providerSlots ??= findProviderSlots();
+      return providerSlots;
     },
     objectsOf,
     propertyOf,
@@ -486,6 +578,48 @@ function isCopiedField(member: TSESTree.MemberExpression): boolean {
     current = current.parent;
   }
   return current.parent?.type === AST_NODE_TYPES.Property && current.parent.value === current;
+}
+
+/**
+ * The top-level bindings exported under a role-assumer name: `export const roleAssumer = …`,
+ * `export function roleAssumer`, `export { assume as roleAssumer }`, `exports.roleAssumer = …`,
+ * `module.exports.roleAssumer = …`.
+ */
+function findExportedRoleAssumers(program: TSESTree.Program): ProviderSlot[] {
+  const slots: ProviderSlot[] = [];
+  const add = (name: string | undefined, value: TSESTree.Node | null | undefined): void => {
+    if (name !== undefined && value && ROLE_ASSUMER_KEYS.includes(name)) slots.push({ kind: 'export', value, name });
+  };
+  for (const statement of program.body) {
+    if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration) {
+      const { declaration } = statement;
+      if (declaration?.type === AST_NODE_TYPES.FunctionDeclaration) add(declaration.id?.name, declaration);
+      if (declaration?.type === AST_NODE_TYPES.VariableDeclaration) {
+        for (const declarator of declaration.declarations) {
+          if (declarator.id.type === AST_NODE_TYPES.Identifier) add(declarator.id.name, declarator.init);
+        }
+      }
+      for (const specifier of statement.source ? [] : statement.specifiers) {
+        const exported = specifier.exported;
+        add(exported.type === AST_NODE_TYPES.Identifier ? exported.name : String(exported.value), specifier.local);
+      }
+    }
+    const expression = statement.type === AST_NODE_TYPES.ExpressionStatement ? statement.expression : undefined;
+    if (expression?.type === AST_NODE_TYPES.AssignmentExpression && expression.operator === '=' && isExportsMember(expression.left)) {
+      add(getPropertyName(expression.left), expression.right);
+    }
+  }
+  return slots;
+}
+
+/** `exports.x`, `module.exports.x`. */
+function isExportsMember(node: TSESTree.Node): node is TSESTree.MemberExpression {
+  if (node.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const object = node.object;
+  return (
+    (object.type === AST_NODE_TYPES.Identifier && object.name === 'exports') ||
+    (isMemberNamed(object, 'exports') && object.object.type === AST_NODE_TYPES.Identifier && object.object.name === 'module')
+  );
 }
 
 function isResponseOperation(service: string, operation: string): boolean {
