@@ -9,6 +9,7 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import {
+  getKeyName,
   getPropertyName,
   getReturnedExpressions,
   isFunction,
@@ -865,10 +866,10 @@ export function getThisClass(node: TSESTree.Node): ClassNode | undefined {
 
 function findMethod(owner: ClassNode, key: string): FunctionNode | undefined {
   for (const member of owner.body.body) {
-    if (member.type === AST_NODE_TYPES.MethodDefinition && !member.static && member.kind === 'method' && getPropertyName(member as unknown as TSESTree.Property) === key) {
+    if (member.type === AST_NODE_TYPES.MethodDefinition && !member.static && member.kind === 'method' && getKeyName(member.key, member.computed) === key) {
       return member.value as FunctionNode;
     }
-    if (member.type === AST_NODE_TYPES.PropertyDefinition && !member.static && isFunction(member.value) && getPropertyName(member as unknown as TSESTree.Property) === key) {
+    if (member.type === AST_NODE_TYPES.PropertyDefinition && !member.static && isFunction(member.value) && getKeyName(member.key, member.computed) === key) {
       return member.value;
     }
   }
