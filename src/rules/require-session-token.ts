@@ -206,8 +206,8 @@ function describeReason(model: CredentialModel, temporary: TemporaryKeys): strin
 }
 
 /**
- * `sessionToken: <src>.SessionToken` for a response (Cognito's field is `SessionToken` too), `.sessionToken` for
- * what a provider resolved, `.Token` for the metadata JSON, `process.env.AWS_SESSION_TOKEN`; none for an `ASIA`
+ * `sessionToken: <src>.SessionToken` for an STS or Cognito response (Cognito's field is `SessionToken` too),
+ * `.sessionToken` for SSO's `roleCredentials` and what a provider resolved, `.Token` for the metadata JSON, `process.env.AWS_SESSION_TOKEN`; none for an `ASIA`
  * literal or when the file cannot name the object the keys were read from again.
  */
 function suggestSessionToken(
@@ -219,10 +219,10 @@ function suggestSessionToken(
   const { sourceCode } = model;
   let token: string | undefined;
   if (temporary.kind === 'source') {
+    // STS and Cognito spell `Credentials.SessionToken`; SSO `roleCredentials.sessionToken`, as providers resolve it.
     token =
-      temporary.source.kind === 'response'
-        ? getSiblingFieldText(sourceCode, accessKeyId, 'AccessKeyId', 'SessionToken')
-        : getSiblingFieldText(sourceCode, accessKeyId, 'accessKeyId', 'sessionToken');
+      getSiblingFieldText(sourceCode, accessKeyId, 'AccessKeyId', 'SessionToken') ??
+      getSiblingFieldText(sourceCode, accessKeyId, 'accessKeyId', 'sessionToken');
   } else if (temporary.kind === 'metadata') {
     token = getSiblingFieldText(sourceCode, accessKeyId, 'AccessKeyId', 'Token');
   } else if (temporary.kind === 'environment') {
