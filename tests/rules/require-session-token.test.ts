@@ -1126,6 +1126,42 @@ new S3Client({ credentials: { accessKeyId: 'ASIAY34FZKBOKMUTVV7A', secretAccessK
         },
       ],
     },
+    {
+      // v2 `AWS.config.credentials = { … }`, a plain object assigned to the global config.
+      code: `
+import AWS from 'aws-sdk';
+
+const sts = new AWS.STS();
+export async function useRole(RoleArn) {
+  const { Credentials } = await sts.assumeRole({ RoleArn, RoleSessionName: 'global' }).promise();
+  AWS.config.credentials = { accessKeyId: Credentials.AccessKeyId, secretAccessKey: Credentials.SecretAccessKey };
+}
+      `,
+      errors: [
+        {
+          messageId: 'missingSessionToken',
+          data: { reason: 'the keys come from an STS AssumeRole response' },
+          line: 7,
+          column: 30,
+          endLine: 7,
+          endColumn: 66,
+          suggestions: [
+            {
+              messageId: 'addSessionToken',
+              output: `
+import AWS from 'aws-sdk';
+
+const sts = new AWS.STS();
+export async function useRole(RoleArn) {
+  const { Credentials } = await sts.assumeRole({ RoleArn, RoleSessionName: 'global' }).promise();
+  AWS.config.credentials = { accessKeyId: Credentials.AccessKeyId, secretAccessKey: Credentials.SecretAccessKey, sessionToken: Credentials.SessionToken };
+}
+      `,
+            },
+          ],
+        },
+      ],
+    },
   ],
 });
 
