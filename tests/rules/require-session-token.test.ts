@@ -92,6 +92,73 @@ const sessionToken = process.env.AWS_SESSION_TOKEN;
 new AWS.S3({ accessKeyId: process.env.S3_KEY_ID, secretAccessKey: process.env.S3_SECRET });
 AWS.config.update({ accessKeyId: keyId, secretAccessKey: secret, token: bearerToken });
     `,
+    // An exported `roleAssumer` that passes the token on; an exported helper that is no provider the SDK is handed.
+    `
+import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+
+export const roleAssumer = async (sourceCredentials, params) => {
+  const { Credentials } = await new STSClient({ credentials: sourceCredentials }).send(new AssumeRoleCommand(params));
+  return {
+    accessKeyId: Credentials.AccessKeyId,
+    secretAccessKey: Credentials.SecretAccessKey,
+    sessionToken: Credentials.SessionToken,
+    expiration: Credentials.Expiration,
+  };
+};
+export async function assumeForReport(params) {
+  const { Credentials } = await new STSClient({}).send(new AssumeRoleCommand(params));
+  return { accessKeyId: Credentials.AccessKeyId, secretAccessKey: Credentials.SecretAccessKey };
+}
+    `,
+    // v2 Cognito keys with their token.
+    {
+      code: `
+const AWS = require('aws-sdk');
+
+const identity = new AWS.CognitoIdentity({ region: 'us-east-1' });
+async function signIn(IdentityId) {
+  const { Credentials } = await identity.getCredentialsForIdentity({ IdentityId }).promise();
+  AWS.config.update({
+    accessKeyId: Credentials.AccessKeyId,
+    secretAccessKey: Credentials.SecretKey,
+    sessionToken: Credentials.SessionToken,
+  });
+}
+      `,
+      languageOptions: commonjs,
+    },
+    // A helper that returns the token; keys from a value the file does not define (a vault read).
+    `
+import { S3Client } from '@aws-sdk/client-s3';
+import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+
+const sts = new STSClient({});
+function toIdentity(c) {
+  return { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken };
+}
+const { Credentials } = await sts.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'up' }));
+new S3Client({ credentials: toIdentity(Credentials) });
+const creds = await readKeysFromVault();
+new S3Client({ credentials: { accessKeyId: creds.accessKeyId, secretAccessKey: creds.secretAccessKey } });
+    `,
+    // Test files are skipped unless `checkTestFiles` is on: their dummy keys serve mocks and emulators.
+    {
+      code: `
+import { S3Client } from '@aws-sdk/client-s3';
+
+new S3Client({ credentials: { accessKeyId: 'ASIAY34FZKBOKMUTVV7A', secretAccessKey: 'test' } });
+      `,
+      filename: 'src/__tests__/upload.test.mjs',
+    },
+    {
+      code: `
+import { S3Client } from '@aws-sdk/client-s3';
+
+new S3Client({ credentials: { accessKeyId: 'ASIAY34FZKBOKMUTVV7A', secretAccessKey: 'test' } });
+      `,
+      filename: 'test/upload.mjs',
+      options: [{ checkTestFiles: false }],
+    },
   ],
   invalid: [
     {
@@ -602,6 +669,493 @@ export const provider = fromIni({
     return { accessKeyId: Credentials.AccessKeyId, secretAccessKey: Credentials.SecretAccessKey, expiration: Credentials.Expiration, sessionToken: Credentials.SessionToken };
   },
 });
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // An exported `roleAssumer` (the CLI hands it to `fromIni`), optional chaining and `?? ''`.
+      code: `
+import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+
+export const roleAssumer = async (sourceCredentials, params) => {
+  const sts = new STSClient({ credentials: sourceCredentials });
+  const { Credentials } = await sts.send(new AssumeRoleCommand(params));
+  return {
+    accessKeyId: Credentials?.AccessKeyId ?? '',
+    secretAccessKey: Credentials?.SecretAccessKey ?? '',
+  };
+};
+export default { roleAssumer };
+      `,
+      errors: [
+        {
+          messageId: 'missingSessionToken',
+          data: { reason: 'the keys come from an STS AssumeRole response' },
+          line: 8,
+          column: 5,
+          endLine: 8,
+          endColumn: 48,
+          suggestions: [
+            {
+              messageId: 'addSessionToken',
+              output: `
+import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+
+export const roleAssumer = async (sourceCredentials, params) => {
+  const sts = new STSClient({ credentials: sourceCredentials });
+  const { Credentials } = await sts.send(new AssumeRoleCommand(params));
+  return {
+    accessKeyId: Credentials?.AccessKeyId ?? '',
+    secretAccessKey: Credentials?.SecretAccessKey ?? '',
+    sessionToken: Credentials?.SessionToken,
+  };
+};
+export default { roleAssumer };
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // v2 Cognito `getCredentialsForIdentity().promise()` (secret under `SecretKey`; the token is `SessionToken` too).
+      code: `
+const AWS = require('aws-sdk');
+
+const identity = new AWS.CognitoIdentity({ region: 'us-east-1' });
+async function signIn(IdentityId) {
+  const data = await identity.getCredentialsForIdentity({ IdentityId }).promise();
+  AWS.config.update({
+    accessKeyId: data.Credentials.AccessKeyId,
+    secretAccessKey: data.Credentials.SecretKey,
+  });
+  AWS.config.credentials = new AWS.Credentials(data.Credentials.AccessKeyId, data.Credentials.SecretKey);
+}
+      `,
+      languageOptions: commonjs,
+      errors: [
+        {
+          messageId: 'missingSessionToken',
+          data: { reason: 'the keys come from a GetCredentialsForIdentity response, whose credentials are temporary' },
+          line: 8,
+          column: 5,
+          endLine: 8,
+          endColumn: 46,
+          suggestions: [
+            {
+              messageId: 'addSessionToken',
+              output: `
+const AWS = require('aws-sdk');
+
+const identity = new AWS.CognitoIdentity({ region: 'us-east-1' });
+async function signIn(IdentityId) {
+  const data = await identity.getCredentialsForIdentity({ IdentityId }).promise();
+  AWS.config.update({
+    accessKeyId: data.Credentials.AccessKeyId,
+    secretAccessKey: data.Credentials.SecretKey,
+    sessionToken: data.Credentials.SessionToken,
+  });
+  AWS.config.credentials = new AWS.Credentials(data.Credentials.AccessKeyId, data.Credentials.SecretKey);
+}
+      `,
+            },
+          ],
+        },
+        {
+          messageId: 'missingSessionToken',
+          data: { reason: 'the keys come from a GetCredentialsForIdentity response, whose credentials are temporary' },
+          line: 11,
+          column: 48,
+          endLine: 11,
+          endColumn: 76,
+          suggestions: [
+            {
+              messageId: 'addSessionToken',
+              output: `
+const AWS = require('aws-sdk');
+
+const identity = new AWS.CognitoIdentity({ region: 'us-east-1' });
+async function signIn(IdentityId) {
+  const data = await identity.getCredentialsForIdentity({ IdentityId }).promise();
+  AWS.config.update({
+    accessKeyId: data.Credentials.AccessKeyId,
+    secretAccessKey: data.Credentials.SecretKey,
+  });
+  AWS.config.credentials = new AWS.Credentials(data.Credentials.AccessKeyId, data.Credentials.SecretKey, data.Credentials.SessionToken);
+}
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Through a helper's return and a `this.k` field written in another method, and in a `.then` callback.
+      code: `
+import { S3Client } from '@aws-sdk/client-s3';
+import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+
+const sts = new STSClient({});
+function toIdentity(c) {
+  return { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, expiration: c.Expiration };
+}
+class Uploader {
+  async prepare() {
+    const { Credentials } = await sts.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'up' }));
+    this.keys = toIdentity(Credentials);
+  }
+  client() {
+    return new S3Client({ credentials: this.keys });
+  }
+}
+sts.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'then' })).then(({ Credentials }) =>
+  new S3Client({ credentials: { accessKeyId: Credentials.AccessKeyId, secretAccessKey: Credentials.SecretAccessKey } }),
+);
+      `,
+      errors: [
+        {
+          messageId: 'missingSessionToken',
+          data: { reason: 'the keys come from an STS AssumeRole response' },
+          line: 7,
+          column: 12,
+          endLine: 7,
+          endColumn: 38,
+          suggestions: [
+            {
+              messageId: 'addSessionToken',
+              output: `
+import { S3Client } from '@aws-sdk/client-s3';
+import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+
+const sts = new STSClient({});
+function toIdentity(c) {
+  return { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, expiration: c.Expiration, sessionToken: c.SessionToken };
+}
+class Uploader {
+  async prepare() {
+    const { Credentials } = await sts.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'up' }));
+    this.keys = toIdentity(Credentials);
+  }
+  client() {
+    return new S3Client({ credentials: this.keys });
+  }
+}
+sts.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'then' })).then(({ Credentials }) =>
+  new S3Client({ credentials: { accessKeyId: Credentials.AccessKeyId, secretAccessKey: Credentials.SecretAccessKey } }),
+);
+      `,
+            },
+          ],
+        },
+        {
+          messageId: 'missingSessionToken',
+          data: { reason: 'the keys come from an STS AssumeRole response' },
+          line: 19,
+          column: 33,
+          endLine: 19,
+          endColumn: 69,
+          suggestions: [
+            {
+              messageId: 'addSessionToken',
+              output: `
+import { S3Client } from '@aws-sdk/client-s3';
+import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+
+const sts = new STSClient({});
+function toIdentity(c) {
+  return { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, expiration: c.Expiration };
+}
+class Uploader {
+  async prepare() {
+    const { Credentials } = await sts.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'up' }));
+    this.keys = toIdentity(Credentials);
+  }
+  client() {
+    return new S3Client({ credentials: this.keys });
+  }
+}
+sts.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'then' })).then(({ Credentials }) =>
+  new S3Client({ credentials: { accessKeyId: Credentials.AccessKeyId, secretAccessKey: Credentials.SecretAccessKey, sessionToken: Credentials.SessionToken } }),
+);
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // What an awaited provider resolved, and an SSO `GetRoleCredentials` response (lower-case fields).
+      code: `
+import { S3Client } from '@aws-sdk/client-s3';
+import { GetRoleCredentialsCommand, SSOClient } from '@aws-sdk/client-sso';
+import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+
+const creds = await fromNodeProviderChain()();
+new S3Client({ credentials: { accessKeyId: creds.accessKeyId, secretAccessKey: creds.secretAccessKey } });
+const { roleCredentials } = await new SSOClient({}).send(new GetRoleCredentialsCommand({ accessToken, accountId, roleName }));
+new S3Client({ credentials: { accessKeyId: roleCredentials.accessKeyId, secretAccessKey: roleCredentials.secretAccessKey } });
+      `,
+      errors: [
+        {
+          messageId: 'missingSessionToken',
+          data: { reason: 'the keys come from `fromNodeProviderChain()`, which may resolve temporary credentials' },
+          line: 7,
+          column: 31,
+          endLine: 7,
+          endColumn: 61,
+          suggestions: [
+            {
+              messageId: 'addSessionToken',
+              output: `
+import { S3Client } from '@aws-sdk/client-s3';
+import { GetRoleCredentialsCommand, SSOClient } from '@aws-sdk/client-sso';
+import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+
+const creds = await fromNodeProviderChain()();
+new S3Client({ credentials: { accessKeyId: creds.accessKeyId, secretAccessKey: creds.secretAccessKey, sessionToken: creds.sessionToken } });
+const { roleCredentials } = await new SSOClient({}).send(new GetRoleCredentialsCommand({ accessToken, accountId, roleName }));
+new S3Client({ credentials: { accessKeyId: roleCredentials.accessKeyId, secretAccessKey: roleCredentials.secretAccessKey } });
+      `,
+            },
+          ],
+        },
+        {
+          messageId: 'missingSessionToken',
+          data: { reason: 'the keys come from a GetRoleCredentials response, whose credentials are temporary' },
+          line: 9,
+          column: 31,
+          endLine: 9,
+          endColumn: 71,
+          suggestions: [
+            {
+              messageId: 'addSessionToken',
+              output: `
+import { S3Client } from '@aws-sdk/client-s3';
+import { GetRoleCredentialsCommand, SSOClient } from '@aws-sdk/client-sso';
+import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+
+const creds = await fromNodeProviderChain()();
+new S3Client({ credentials: { accessKeyId: creds.accessKeyId, secretAccessKey: creds.secretAccessKey } });
+const { roleCredentials } = await new SSOClient({}).send(new GetRoleCredentialsCommand({ accessToken, accountId, roleName }));
+new S3Client({ credentials: { accessKeyId: roleCredentials.accessKeyId, secretAccessKey: roleCredentials.secretAccessKey, sessionToken: roleCredentials.sessionToken } });
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A module cache filled from STS, returned by the provider function the client is given.
+      code: `
+import { S3Client } from '@aws-sdk/client-s3';
+import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+
+const sts = new STSClient({});
+let cached;
+async function getCredentials() {
+  if (!cached) {
+    const { Credentials } = await sts.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'cache' }));
+    cached = { accessKeyId: Credentials.AccessKeyId, secretAccessKey: Credentials.SecretAccessKey, expiration: Credentials.Expiration };
+  }
+  return cached;
+}
+export const s3 = new S3Client({ credentials: getCredentials });
+      `,
+      errors: [
+        {
+          messageId: 'missingSessionToken',
+          data: { reason: 'the keys come from an STS AssumeRole response' },
+          line: 10,
+          column: 16,
+          endLine: 10,
+          endColumn: 52,
+          suggestions: [
+            {
+              messageId: 'addSessionToken',
+              output: `
+import { S3Client } from '@aws-sdk/client-s3';
+import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+
+const sts = new STSClient({});
+let cached;
+async function getCredentials() {
+  if (!cached) {
+    const { Credentials } = await sts.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'cache' }));
+    cached = { accessKeyId: Credentials.AccessKeyId, secretAccessKey: Credentials.SecretAccessKey, expiration: Credentials.Expiration, sessionToken: Credentials.SessionToken };
+  }
+  return cached;
+}
+export const s3 = new S3Client({ credentials: getCredentials });
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A `roleAssumerWithWebIdentity` option, and a function given to `memoize`.
+      code: `
+import { fromTokenFile } from '@aws-sdk/credential-providers';
+import { memoize } from '@smithy/property-provider';
+import { AssumeRoleWithWebIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+
+const sts = new STSClient({});
+export const provider = fromTokenFile({
+  roleAssumerWithWebIdentity: async (params) => {
+    const response = await sts.send(new AssumeRoleWithWebIdentityCommand(params));
+    return { accessKeyId: response.Credentials.AccessKeyId, secretAccessKey: response.Credentials.SecretAccessKey, expiration: response.Credentials.Expiration };
+  },
+});
+export const cachedProvider = memoize(async () => ({
+  accessKeyId: 'ASIAY34FZKBOKMUTVV7A',
+  secretAccessKey: process.env.SECRET,
+}));
+      `,
+      errors: [
+        {
+          messageId: 'missingSessionToken',
+          data: { reason: 'the keys come from an STS AssumeRoleWithWebIdentity response' },
+          line: 10,
+          column: 14,
+          endLine: 10,
+          endColumn: 59,
+          suggestions: [
+            {
+              messageId: 'addSessionToken',
+              output: `
+import { fromTokenFile } from '@aws-sdk/credential-providers';
+import { memoize } from '@smithy/property-provider';
+import { AssumeRoleWithWebIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+
+const sts = new STSClient({});
+export const provider = fromTokenFile({
+  roleAssumerWithWebIdentity: async (params) => {
+    const response = await sts.send(new AssumeRoleWithWebIdentityCommand(params));
+    return { accessKeyId: response.Credentials.AccessKeyId, secretAccessKey: response.Credentials.SecretAccessKey, expiration: response.Credentials.Expiration, sessionToken: response.Credentials.SessionToken };
+  },
+});
+export const cachedProvider = memoize(async () => ({
+  accessKeyId: 'ASIAY34FZKBOKMUTVV7A',
+  secretAccessKey: process.env.SECRET,
+}));
+      `,
+            },
+          ],
+        },
+        {
+          messageId: 'missingSessionToken',
+          data: { reason: '`ASIA…VV7A` is a temporary (STS) key ID' },
+          line: 14,
+          column: 3,
+          endLine: 14,
+          endColumn: 38,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // A token under `token` or `security_token` in v3 credentials (not v2 options, where `token` is the bearer token).
+      code: `
+import { S3Client } from '@aws-sdk/client-s3';
+
+new S3Client({ credentials: { accessKeyId: keys.id, secretAccessKey: keys.secret, token: keys.token } });
+new S3Client({ credentials: { accessKeyId: keys.id, secretAccessKey: keys.secret, security_token: keys.token } });
+      `,
+      errors: [
+        {
+          messageId: 'misnamedSessionToken',
+          data: { key: 'token' },
+          line: 4,
+          column: 83,
+          endLine: 4,
+          endColumn: 88,
+          suggestions: [
+            {
+              messageId: 'renameSessionToken',
+              output: `
+import { S3Client } from '@aws-sdk/client-s3';
+
+new S3Client({ credentials: { accessKeyId: keys.id, secretAccessKey: keys.secret, sessionToken: keys.token } });
+new S3Client({ credentials: { accessKeyId: keys.id, secretAccessKey: keys.secret, security_token: keys.token } });
+      `,
+            },
+          ],
+        },
+        {
+          messageId: 'misnamedSessionToken',
+          data: { key: 'security_token' },
+          line: 5,
+          column: 83,
+          endLine: 5,
+          endColumn: 97,
+          suggestions: [
+            {
+              messageId: 'renameSessionToken',
+              output: `
+import { S3Client } from '@aws-sdk/client-s3';
+
+new S3Client({ credentials: { accessKeyId: keys.id, secretAccessKey: keys.secret, token: keys.token } });
+new S3Client({ credentials: { accessKeyId: keys.id, secretAccessKey: keys.secret, sessionToken: keys.token } });
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // `checkTestFiles: true` turns the rule on in test files.
+      code: `
+import { S3Client } from '@aws-sdk/client-s3';
+
+new S3Client({ credentials: { accessKeyId: 'ASIAY34FZKBOKMUTVV7A', secretAccessKey: 'test' } });
+      `,
+      filename: 'src/__tests__/upload.test.mjs',
+      options: [{ checkTestFiles: true }],
+      errors: [
+        {
+          messageId: 'missingSessionToken',
+          data: { reason: '`ASIA…VV7A` is a temporary (STS) key ID' },
+          line: 4,
+          column: 31,
+          endLine: 4,
+          endColumn: 66,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // v2 `AWS.config.credentials = { … }`, a plain object assigned to the global config.
+      code: `
+import AWS from 'aws-sdk';
+
+const sts = new AWS.STS();
+export async function useRole(RoleArn) {
+  const { Credentials } = await sts.assumeRole({ RoleArn, RoleSessionName: 'global' }).promise();
+  AWS.config.credentials = { accessKeyId: Credentials.AccessKeyId, secretAccessKey: Credentials.SecretAccessKey };
+}
+      `,
+      errors: [
+        {
+          messageId: 'missingSessionToken',
+          data: { reason: 'the keys come from an STS AssumeRole response' },
+          line: 7,
+          column: 30,
+          endLine: 7,
+          endColumn: 66,
+          suggestions: [
+            {
+              messageId: 'addSessionToken',
+              output: `
+import AWS from 'aws-sdk';
+
+const sts = new AWS.STS();
+export async function useRole(RoleArn) {
+  const { Credentials } = await sts.assumeRole({ RoleArn, RoleSessionName: 'global' }).promise();
+  AWS.config.credentials = { accessKeyId: Credentials.AccessKeyId, secretAccessKey: Credentials.SecretAccessKey, sessionToken: Credentials.SessionToken };
+}
       `,
             },
           ],

@@ -49,3 +49,23 @@ export function isCredentialObjectName(name: string): boolean {
 export function isSessionObjectName(name: string): boolean {
   return SESSION_OBJECT_NAME.test(name);
 }
+
+/**
+ * Keys under which code passes the session token by mistake, and the SDK ignores (it reads `sessionToken`): the
+ * shared credentials file's, the STS and metadata responses', other SDKs'. `token` is also v2's bearer-token option
+ * (`AWS.Config` `token`), so it counts as misnamed only outside v2 options (`V2_BEARER_TOKEN_KEY`).
+ */
+export const MISNAMED_SESSION_TOKEN_KEYS: readonly string[] = [
+  'aws_session_token',
+  'awsSessionToken',
+  'session_token',
+  'SessionToken',
+  'securityToken',
+  'security_token',
+  'SecurityToken',
+  'Token',
+  'token',
+];
+
+/** v2 configuration's bearer token (`AWS.Config` `token`), not a session token. */
+export const V2_BEARER_TOKEN_KEY = 'token';

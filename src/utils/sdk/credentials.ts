@@ -145,6 +145,20 @@ export interface CredentialModel {
   clientCredentialsOf(call: TSESTree.CallExpression): TSESTree.Node | undefined;
   /** The one-shot credentials a provider function keeps outside the call and hands out again, never refreshed. */
   cachedSnapshotsOf(fn: FunctionNode): readonly CredentialValue[];
+  /** Every value the file hands the SDK where it expects a credential provider function (see `ProviderHandoff`). */
+  readonly providerHandoffs: readonly ProviderHandoff[];
+}
+
+/**
+ * A value the file hands the SDK where a credential provider function goes, beside the consumers' `credentials`:
+ * `createCredentialChain(fn)`, `memoize(fn)`, `fromIni({ roleAssumer: fn })`, `roleAssumerWithWebIdentity`,
+ * `clientConfig: { credentials }` of a provider, and a `roleAssumer` the module exports for `fromIni` callers.
+ */
+export interface ProviderHandoff {
+  /** `createCredentialChain`, `memoize`, `roleAssumer`, `roleAssumerWithWebIdentity`, `clientConfig.credentials`. */
+  slot: string;
+  /** The value handed over: classify it for the functions (or objects) it may be. */
+  node: TSESTree.Node;
 }
 
 const models = new WeakMap<SdkReferences, CredentialModel>();
@@ -164,6 +178,7 @@ function createCredentialModel(sourceCode: SourceCode, references: SdkReferences
   flow.setTerminals((node) => references.get(node) !== undefined);
   let consumers: CredentialConsumer[] | undefined;
   let providerSlots: ProviderSlot[] | undefined;
+  let handoffs: ProviderHandoff[] | undefined;
 
   const referenceOf = (value: FlowValue): SdkReference | undefined => references.get(skipTransparent(value.node));
   const infoOf = (value: FlowValue): SdkInfo | undefined => (value.path.length === 0 ? referenceOf(value)?.info : undefined);
@@ -531,7 +546,108 @@ function createCredentialModel(sourceCode: SourceCode, references: SdkReferences
     referenceOf,
     cachedSnapshotsOf,
     clientCredentialsOf,
+    get providerHandoffs() {
+      handoffs ??= findProviderHandoffs(sourceCode, references, objectsOf, propertyOf);
+      return handoffs;
+    },
   };
+}
+
+/** Provider options that take a function returning credentials (`fromIni`, `fromTemporaryCredentials`, …). */
+const ROLE_ASSUMER_SLOTS: readonly string[] = ['roleAssumer', 'roleAssumerWithWebIdentity'];
+
+/** The model's `providerHandoffs`: see `ProviderHandoff`. */
+function findProviderHandoffs(
+  sourceCode: SourceCode,
+  references: SdkReferences,
+  objectsOf: (node: TSESTree.Node) => TSESTree.ObjectExpression[],
+  propertyOf: (object: TSESTree.ObjectExpression, key: string) => TSESTree.Property | undefined,
+): ProviderHandoff[] {
+  const found: ProviderHandoff[] = [];
+  const addArguments = (slot: string, call: TSESTree.Node, count: number): void => {
+    if (call.type !== AST_NODE_TYPES.CallExpression) return;
+    for (const argument of call.arguments.slice(0, count)) {
+      if (argument.type !== AST_NODE_TYPES.SpreadElement) found.push({ slot, node: argument });
+    }
+  };
+  for (const provider of references.ofKind('provider')) {
+    if (provider.info.name === 'createCredentialChain') addArguments('createCredentialChain', provider.node, Infinity);
+    const [argument] = provider.node.type === AST_NODE_TYPES.CallExpression ? provider.node.arguments : [];
+    for (const options of argument ? objectsOf(argument) : []) {
+      for (const slot of ROLE_ASSUMER_SLOTS) {
+        const property = propertyOf(options, slot);
+        if (property) found.push({ slot, node: property.value });
+      }
+      const clientConfig = propertyOf(options, 'clientConfig');
+      for (const config of clientConfig ? objectsOf(clientConfig.value) : []) {
+        const credentials = propertyOf(config, 'credentials');
+        if (credentials) found.push({ slot: 'clientConfig.credentials', node: credentials.value });
+      }
+    }
+  }
+  for (const memoize of references.ofKind('memoize')) addArguments('memoize', memoize.node, 1);
+  if (sourceCode.text.includes('roleAssumer')) {
+    for (const { name, node } of findModuleExports(sourceCode.ast)) {
+      if (ROLE_ASSUMER_SLOTS.includes(name)) found.push({ slot: name, node });
+    }
+  }
+  return found;
+}
+
+/**
+ * What the module exports by name, from its top-level statements: `export const k = v`, `export function k`,
+ * `export { k }`, `export default { k }`, `module.exports = { k }`, `module.exports.k = v`, `exports.k = v`.
+ */
+function findModuleExports(program: TSESTree.Program): { name: string; node: TSESTree.Node }[] {
+  const found: { name: string; node: TSESTree.Node }[] = [];
+  const addObject = (node: TSESTree.Node): void => {
+    if (node.type !== AST_NODE_TYPES.ObjectExpression) return;
+    for (const member of node.properties) {
+      const name = member.type === AST_NODE_TYPES.Property ? getPropertyName(member) : undefined;
+      if (member.type === AST_NODE_TYPES.Property && name !== undefined) found.push({ name, node: member.value });
+    }
+  };
+  for (const statement of program.body) {
+    if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration) {
+      const { declaration } = statement;
+      if (declaration?.type === AST_NODE_TYPES.FunctionDeclaration && declaration.id) {
+        found.push({ name: declaration.id.name, node: declaration });
+      }
+      if (declaration?.type === AST_NODE_TYPES.VariableDeclaration) {
+        for (const { id, init } of declaration.declarations) {
+          if (id.type === AST_NODE_TYPES.Identifier && init) found.push({ name: id.name, node: init });
+        }
+      }
+      for (const specifier of statement.source ? [] : statement.specifiers) {
+        const { exported, local } = specifier;
+        if (exported.type === AST_NODE_TYPES.Identifier) found.push({ name: exported.name, node: local });
+      }
+    } else if (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
+      addObject(statement.declaration);
+    } else if (statement.type === AST_NODE_TYPES.ExpressionStatement) {
+      const expression = statement.expression;
+      if (expression.type !== AST_NODE_TYPES.AssignmentExpression || expression.operator !== '=') continue;
+      const { left, right } = expression;
+      if (isModuleExports(left)) addObject(right);
+      const name = left.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(left) : undefined;
+      if (left.type === AST_NODE_TYPES.MemberExpression && name !== undefined && isExportsObject(left.object)) {
+        found.push({ name, node: right });
+      }
+    }
+  }
+  return found;
+}
+
+/** `module.exports`. */
+function isModuleExports(node: TSESTree.Node): boolean {
+  return (
+    isMemberNamed(node, 'exports') && node.object.type === AST_NODE_TYPES.Identifier && node.object.name === 'module'
+  );
+}
+
+/** `exports` or `module.exports`. */
+function isExportsObject(node: TSESTree.Node): boolean {
+  return (node.type === AST_NODE_TYPES.Identifier && node.name === 'exports') || isModuleExports(node);
 }
 
 /**
