@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
+import { skipTransparent } from '../utils/ast/nodes.js';
 import { createRule } from '../utils/create-rule.js';
 import { CREDENTIAL_PROVIDERS_MODULE } from '../utils/sdk/catalog.js';
 import { CHECK_TEST_FILES_PROPERTY, isSkippedTestFile } from '../utils/modules/files.js';
@@ -112,14 +113,20 @@ function checkStaticInput(checker: Checker, consumer: CredentialConsumer, input:
   switch (input.kind) {
     case 'property': {
       const { property } = input;
-      if (!isStatic(model, property.value, consumer.sdk)) return undefined;
-      const suggest: Suggestion[] = [
-        { messageId: 'removeCredentials', fix: (fixer) => removeProperties(fixer, sourceCode, [property]) },
-      ];
+      const object = findStatic(model, property.value, consumer.sdk);
+      if (!object) return undefined;
+      // `options.credentials || { … }`, `useProfile ? fromIni() : { … }`: only the static branch is replaced, and
+      // removing the whole property would drop the other one too.
+      const isBranch = object !== skipTransparent(property.value) && isWithin(object, property.value);
+      // A signer has no provider chain of its own to fall back on: it needs its credentials.
+      const canRemove = !isBranch && consumer.reference.info.kind !== 'signer';
+      const suggest: Suggestion[] = canRemove
+        ? [{ messageId: 'removeCredentials', fix: (fixer) => removeProperties(fixer, sourceCode, [property]) }]
+        : [];
       const chain =
         consumer.sdk === 'v3'
-          ? getProviderChainSuggestion(sourceCode, property)
-          : canUseChain(model, input.options) && getV2ProviderChainSuggestion(sourceCode, consumer.site, property, []);
+          ? getProviderChainSuggestion(sourceCode, property, isBranch ? object : undefined)
+          : !isBranch && canUseChain(model, input.options) && getV2ProviderChainSuggestion(sourceCode, consumer.site, property, []);
       if (chain) suggest.push(chain);
       return { node: property, client: consumer.name, suggest };
     }
@@ -151,10 +158,15 @@ function checkStaticInput(checker: Checker, consumer: CredentialConsumer, input:
 }
 
 /** Static credentials among the values `node` may hold; v3 takes only object literals, v2 also `new AWS.Credentials`. */
-function isStatic(model: CredentialModel, node: TSESTree.Node, sdk: 'v2' | 'v3'): boolean {
-  return model
-    .classify(node)
-    .some((value) => value.kind === 'static' && (sdk === 'v2' || value.object.type === AST_NODE_TYPES.ObjectExpression));
+function findStatic(model: CredentialModel, node: TSESTree.Node, sdk: 'v2' | 'v3'): TSESTree.Node | undefined {
+  for (const value of model.classify(node)) {
+    if (value.kind === 'static' && (sdk === 'v2' || value.object.type === AST_NODE_TYPES.ObjectExpression)) return value.object;
+  }
+  return undefined;
+}
+
+function isWithin(inner: TSESTree.Node, outer: TSESTree.Node): boolean {
+  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
 }
 
 /** v2 `credentialProvider` already set: a chain suggestion would be a second one. */
@@ -188,8 +200,15 @@ function isCustomEndpointConfig(checker: Checker, options: TSESTree.ObjectExpres
   return kinds.has('local') ? checker.allowLocalEndpoints : kinds.has('other') || kinds.has('unknown');
 }
 
-/** `credentials: fromNodeProviderChain()`, imported from `@aws-sdk/credential-providers` unless the file has it. */
-function getProviderChainSuggestion(sourceCode: SourceCode, credentials: TSESTree.Property): Suggestion | undefined {
+/**
+ * `credentials: fromNodeProviderChain()`, imported from `@aws-sdk/credential-providers` unless the file has it; with
+ * `branch`, the chain takes the place of that static branch of the value only.
+ */
+function getProviderChainSuggestion(
+  sourceCode: SourceCode,
+  credentials: TSESTree.Property,
+  branch?: TSESTree.Node,
+): Suggestion | undefined {
   const plan = planImport(sourceCode, credentials, CREDENTIAL_PROVIDERS_MODULE, PROVIDER_CHAIN);
   if (!plan) {
     return undefined;
@@ -199,9 +218,11 @@ function getProviderChainSuggestion(sourceCode: SourceCode, credentials: TSESTre
     messageId: 'useProviderChain',
     data: { provider: call },
     fix: (fixer) => [
-      credentials.shorthand
-        ? fixer.replaceText(credentials, `credentials: ${call}`)
-        : fixer.replaceText(credentials.value, call),
+      branch
+        ? fixer.replaceText(branch, call)
+        : credentials.shorthand
+          ? fixer.replaceText(credentials, `credentials: ${call}`)
+          : fixer.replaceText(credentials.value, call),
       ...plan.addImport(fixer),
     ],
   };

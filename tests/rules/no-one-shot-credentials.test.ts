@@ -1149,3 +1149,360 @@ export const s3 = (): S3Client => new S3Client({ credentials: fromTemporaryCrede
     },
   ],
 });
+
+ruleTester.run('no-one-shot-credentials (flow and credential model)', rule, {
+  valid: [
+    // The same cache, checked against the clock before it is returned.
+    `
+import { STSClient, AssumeRoleCommand } from '@aws-sdk/client-sts';
+import { S3Client } from '@aws-sdk/client-s3';
+const sts = new STSClient({});
+let cached;
+async function credentials() {
+  if (cached && cached.expiration.getTime() - Date.now() > 5 * 60 * 1000) return cached;
+  const { Credentials } = await sts.send(new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::123456789012:role/r', RoleSessionName: 's' }));
+  cached = { accessKeyId: Credentials.AccessKeyId, secretAccessKey: Credentials.SecretAccessKey, expiration: Credentials.Expiration };
+  return cached;
+}
+new S3Client({ credentials });
+    `,
+    // A provider that returns a fresh STS copy with its expiration.
+    `
+import { STSClient, AssumeRoleCommand } from '@aws-sdk/client-sts';
+import { S3Client } from '@aws-sdk/client-s3';
+const sts = new STSClient({});
+async function credentials() {
+  const { Credentials } = await sts.send(new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::123456789012:role/r', RoleSessionName: 's' }));
+  return { accessKeyId: Credentials.AccessKeyId, secretAccessKey: Credentials.SecretAccessKey, expiration: Credentials.Expiration };
+}
+new S3Client({ credentials });
+    `,
+    // `getCredentials` that calls a provider each time.
+    `
+import { AwsSigv4Signer } from '@opensearch-project/opensearch/aws';
+import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+const provider = fromNodeProviderChain();
+const signer = AwsSigv4Signer({ region: 'eu-west-1', service: 'es', getCredentials: () => provider() });
+    `,
+    // A signer given a provider.
+    `
+import { SignatureV4 } from '@smithy/signature-v4';
+import { Sha256 } from '@aws-crypto/sha256-js';
+import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+const signer = new SignatureV4({ credentials: fromNodeProviderChain(), service: 'es', region: 'eu-west-1', sha256: Sha256 });
+    `,
+  ],
+  invalid: [
+    {
+      // Credentials kept on `this` in one method and given to a client in another.
+      code: `
+import { STSClient, AssumeRoleCommand } from '@aws-sdk/client-sts';
+import { S3Client } from '@aws-sdk/client-s3';
+class Uploader {
+  constructor() { this.sts = new STSClient({}); }
+  async connect() {
+    const { Credentials } = await this.sts.send(new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::123456789012:role/r', RoleSessionName: 's' }));
+    this.credentials = { accessKeyId: Credentials.AccessKeyId, secretAccessKey: Credentials.SecretAccessKey, sessionToken: Credentials.SessionToken };
+  }
+  client() {
+    return new S3Client({ credentials: this.credentials });
+  }
+}
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'oneShotCredentials',
+          data: { target: 'S3Client', source: 'AssumeRole' },
+          line: 11,
+          column: 27,
+          endLine: 11,
+          endColumn: 56,
+          suggestions: [
+            {
+              messageId: 'useTemporaryCredentials',
+              output: `
+import { STSClient, AssumeRoleCommand } from '@aws-sdk/client-sts';
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
+class Uploader {
+  constructor() { this.sts = new STSClient({}); }
+  async connect() {
+    const { Credentials } = await this.sts.send(new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::123456789012:role/r', RoleSessionName: 's' }));
+    this.credentials = { accessKeyId: Credentials.AccessKeyId, secretAccessKey: Credentials.SecretAccessKey, sessionToken: Credentials.SessionToken };
+  }
+  client() {
+    return new S3Client({ credentials: fromTemporaryCredentials({ params: { RoleArn: 'arn:aws:iam::123456789012:role/r', RoleSessionName: 's' } }) });
+  }
+}
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A helper method whose parameter is the STS response, called as `this.toCredentials(response)`.
+      code: `
+import { STSClient, AssumeRoleCommand } from '@aws-sdk/client-sts';
+import { S3Client } from '@aws-sdk/client-s3';
+const sts = new STSClient({});
+class Session {
+  toCredentials(response) {
+    return { accessKeyId: response.Credentials.AccessKeyId, secretAccessKey: response.Credentials.SecretAccessKey };
+  }
+  async client(params) {
+    const response = await sts.send(new AssumeRoleCommand(params));
+    return new S3Client({ credentials: this.toCredentials(response) });
+  }
+}
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'oneShotCredentials',
+          data: { target: 'S3Client', source: 'AssumeRole' },
+          line: 11,
+          column: 27,
+          endLine: 11,
+          endColumn: 68,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // A `Map` cache: `sessions.set(id, {…})` in one function, `sessions.get(id)` given in another.
+      code: `
+import { STSClient, AssumeRoleCommand } from '@aws-sdk/client-sts';
+import { S3Client } from '@aws-sdk/client-s3';
+const sts = new STSClient({});
+const sessions = new Map();
+export async function login(id, params) {
+  const { Credentials } = await sts.send(new AssumeRoleCommand(params));
+  sessions.set(id, { accessKeyId: Credentials.AccessKeyId, secretAccessKey: Credentials.SecretAccessKey });
+}
+export function client(id) {
+  return new S3Client({ credentials: sessions.get(id) });
+}
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'oneShotCredentials',
+          data: { target: 'S3Client', source: 'AssumeRole' },
+          line: 11,
+          column: 25,
+          endLine: 11,
+          endColumn: 54,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // The object built in `.then(({ Credentials }) => …)`.
+      code: `
+import { STSClient, AssumeRoleCommand } from '@aws-sdk/client-sts';
+import { S3Client } from '@aws-sdk/client-s3';
+const sts = new STSClient({});
+const params = { RoleArn: 'arn:aws:iam::123456789012:role/r', RoleSessionName: 's' };
+const credentials = await sts.send(new AssumeRoleCommand(params)).then(({ Credentials }) => ({
+  accessKeyId: Credentials.AccessKeyId,
+  secretAccessKey: Credentials.SecretAccessKey,
+}));
+new S3Client({ credentials });
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'oneShotCredentials',
+          data: { target: 'S3Client', source: 'AssumeRole' },
+          line: 10,
+          column: 16,
+          endLine: 10,
+          endColumn: 27,
+          suggestions: [
+            {
+              messageId: 'useTemporaryCredentials',
+              output: `
+import { STSClient, AssumeRoleCommand } from '@aws-sdk/client-sts';
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
+const sts = new STSClient({});
+const params = { RoleArn: 'arn:aws:iam::123456789012:role/r', RoleSessionName: 's' };
+const credentials = await sts.send(new AssumeRoleCommand(params)).then(({ Credentials }) => ({
+  accessKeyId: Credentials.AccessKeyId,
+  secretAccessKey: Credentials.SecretAccessKey,
+}));
+new S3Client({ credentials: fromTemporaryCredentials({ params }) });
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Cognito identity pool credentials, v3 and v2 `.promise()`: the secret is `SecretKey`.
+      code: `
+import { CognitoIdentityClient, GetCredentialsForIdentityCommand } from '@aws-sdk/client-cognito-identity';
+import { S3Client } from '@aws-sdk/client-s3';
+import AWS from 'aws-sdk';
+const cognito = new CognitoIdentityClient({});
+const { Credentials } = await cognito.send(new GetCredentialsForIdentityCommand({ IdentityId: identityId }));
+new S3Client({ credentials: { accessKeyId: Credentials.AccessKeyId, secretAccessKey: Credentials.SecretKey, sessionToken: Credentials.SessionToken } });
+const v2 = await new AWS.CognitoIdentity().getCredentialsForIdentity({ IdentityId: identityId }).promise();
+new AWS.S3({ accessKeyId: v2.Credentials.AccessKeyId, secretAccessKey: v2.Credentials.SecretKey, sessionToken: v2.Credentials.SessionToken });
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'oneShotCredentials',
+          data: { target: 'S3Client', source: 'GetCredentialsForIdentity' },
+          line: 7,
+          column: 16,
+          endLine: 7,
+          endColumn: 149,
+          suggestions: [],
+        },
+        {
+          messageId: 'oneShotCredentials',
+          data: { target: 'AWS.S3', source: 'GetCredentialsForIdentity' },
+          line: 9,
+          column: 14,
+          endLine: 9,
+          endColumn: 53,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // IAM Identity Center role credentials.
+      code: `
+import { SSOClient, GetRoleCredentialsCommand } from '@aws-sdk/client-sso';
+import { S3Client } from '@aws-sdk/client-s3';
+const sso = new SSOClient({ region: 'eu-west-1' });
+const { roleCredentials } = await sso.send(new GetRoleCredentialsCommand({ accessToken, accountId, roleName }));
+new S3Client({
+  credentials: { accessKeyId: roleCredentials.accessKeyId, secretAccessKey: roleCredentials.secretAccessKey, sessionToken: roleCredentials.sessionToken },
+});
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'oneShotCredentials',
+          data: { target: 'S3Client', source: 'GetRoleCredentials' },
+          line: 7,
+          column: 3,
+          endLine: 7,
+          endColumn: 154,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // A provider chain called once: given to `SignatureV4` and to a client.
+      code: `
+import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+import { SignatureV4 } from '@smithy/signature-v4';
+import { Sha256 } from '@aws-crypto/sha256-js';
+import { S3Client } from '@aws-sdk/client-s3';
+const credentials = await fromNodeProviderChain()();
+const signer = new SignatureV4({ credentials, service: 'es', region: 'eu-west-1', sha256: Sha256 });
+const s3 = new S3Client({ credentials });
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'oneShotCredentials',
+          data: { target: 'SignatureV4', source: 'fromNodeProviderChain()' },
+          line: 7,
+          column: 34,
+          endLine: 7,
+          endColumn: 45,
+          suggestions: [],
+        },
+        {
+          messageId: 'oneShotCredentials',
+          data: { target: 'S3Client', source: 'fromNodeProviderChain()' },
+          line: 8,
+          column: 27,
+          endLine: 8,
+          endColumn: 38,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // `aws-opensearch-connector` given a provider's result.
+      code: `
+import createAwsOpensearchConnector from 'aws-opensearch-connector';
+import { defaultProvider } from '@aws-sdk/credential-provider-node';
+import { Client } from '@opensearch-project/opensearch';
+const client = new Client({
+  ...createAwsOpensearchConnector({ credentials: await defaultProvider()(), region: 'eu-west-1' }),
+  node: 'https://search.example.com',
+});
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'oneShotCredentials',
+          data: { target: 'aws-opensearch-connector', source: 'defaultProvider()' },
+          line: 6,
+          column: 37,
+          endLine: 6,
+          endColumn: 75,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // `getCredentials` that hands out a module-level snapshot: reported where the snapshot is resolved.
+      code: `
+import { AwsSigv4Signer } from '@opensearch-project/opensearch/aws';
+import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+const resolved = await fromNodeProviderChain()();
+const signer = AwsSigv4Signer({ region: 'eu-west-1', service: 'es', getCredentials: () => Promise.resolve(resolved) });
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'cachedCredentials',
+          data: { target: 'AwsSigv4Signer', source: 'fromNodeProviderChain()' },
+          line: 4,
+          column: 24,
+          endLine: 4,
+          endColumn: 49,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // A provider that returns a module-level STS copy and never checks its expiry: reported on the copy.
+      code: `
+import { STSClient, AssumeRoleCommand } from '@aws-sdk/client-sts';
+import { S3Client } from '@aws-sdk/client-s3';
+const sts = new STSClient({});
+let cached;
+async function credentials() {
+  if (cached) return cached;
+  const { Credentials } = await sts.send(new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::123456789012:role/r', RoleSessionName: 's' }));
+  cached = { accessKeyId: Credentials.AccessKeyId, secretAccessKey: Credentials.SecretAccessKey, expiration: Credentials.Expiration };
+  return cached;
+}
+new S3Client({ credentials });
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'cachedCredentials',
+          data: { target: 'S3Client', source: 'AssumeRole' },
+          line: 9,
+          column: 12,
+          endLine: 9,
+          endColumn: 134,
+          suggestions: [],
+        },
+      ],
+    },
+  ],
+});

@@ -1782,3 +1782,263 @@ export const secrets = new SecretsManagerClient({ credentials: fromNodeProviderC
     },
   ],
 });
+
+ruleTester.run('no-static-credentials (flow and credential model)', rule, {
+  valid: [
+    // Providers in every branch: `try`/`catch` and `?:`.
+    `
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromIni, fromEnv } from '@aws-sdk/credential-providers';
+let credentials;
+try {
+  credentials = fromIni({ profile: 'deploy' });
+} catch {
+  credentials = fromEnv();
+}
+export const s3 = new S3Client({ credentials: useEnv ? fromEnv() : credentials });
+    `,
+    // A provider kept on `this` and given in another method.
+    `
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+export class Queue {
+  constructor() {
+    this.keys = fromNodeProviderChain();
+  }
+  client() {
+    return new SQSClient({ region: 'eu-west-1', credentials: this.keys });
+  }
+}
+    `,
+  ],
+  invalid: [
+    {
+      // Static keys chosen in the `catch` of a `try { provider }`: every write to the binding counts.
+      code: `
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromIni } from '@aws-sdk/credential-providers';
+let credentials;
+try {
+  credentials = fromIni({ profile: 'deploy' });
+} catch {
+  credentials = { accessKeyId: process.env.KEY_ID, secretAccessKey: process.env.SECRET };
+}
+export const s3 = new S3Client({ region: 'eu-west-1', credentials });
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'staticCredentials',
+          data: { client: 'S3Client' },
+          line: 10,
+          column: 55,
+          endLine: 10,
+          endColumn: 66,
+          suggestions: [
+            {
+              messageId: 'removeCredentials',
+              output: `
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromIni } from '@aws-sdk/credential-providers';
+let credentials;
+try {
+  credentials = fromIni({ profile: 'deploy' });
+} catch {
+  credentials = { accessKeyId: process.env.KEY_ID, secretAccessKey: process.env.SECRET };
+}
+export const s3 = new S3Client({ region: 'eu-west-1' });
+      `,
+            },
+            {
+              messageId: 'useProviderChain',
+              data: { provider: 'fromNodeProviderChain()' },
+              output: `
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
+let credentials;
+try {
+  credentials = fromIni({ profile: 'deploy' });
+} catch {
+  credentials = { accessKeyId: process.env.KEY_ID, secretAccessKey: process.env.SECRET };
+}
+export const s3 = new S3Client({ region: 'eu-west-1', credentials: fromNodeProviderChain() });
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Static keys in one branch of `?:`: only that branch is replaced, and the property is not removed (the other
+      // branch would go too).
+      code: `
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromIni } from '@aws-sdk/credential-providers';
+export const s3 = new S3Client({
+  credentials: useProfile ? fromIni() : { accessKeyId: settings.keyId, secretAccessKey: settings.secret },
+});
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'staticCredentials',
+          data: { client: 'S3Client' },
+          line: 5,
+          column: 3,
+          endLine: 5,
+          endColumn: 106,
+          suggestions: [
+            {
+              messageId: 'useProviderChain',
+              data: { provider: 'fromNodeProviderChain()' },
+              output: `
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
+export const s3 = new S3Client({
+  credentials: useProfile ? fromIni() : fromNodeProviderChain(),
+});
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Static keys behind `options.credentials || {…}`: the chain replaces the fallback, the caller's credentials stay.
+      code: `
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+export function createClient(options) {
+  return new DynamoDBClient({
+    region: options.region,
+    credentials: options.credentials || { accessKeyId: settings.keyId, secretAccessKey: settings.secret },
+  });
+}
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'staticCredentials',
+          data: { client: 'DynamoDBClient' },
+          line: 6,
+          column: 5,
+          endLine: 6,
+          endColumn: 106,
+          suggestions: [
+            {
+              messageId: 'useProviderChain',
+              data: { provider: 'fromNodeProviderChain()' },
+              output: `
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+export function createClient(options) {
+  return new DynamoDBClient({
+    region: options.region,
+    credentials: options.credentials || fromNodeProviderChain(),
+  });
+}
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Keys stored on `this.keys` in the constructor and given in another method.
+      code: `
+import { SQSClient } from '@aws-sdk/client-sqs';
+export class Queue {
+  constructor(settings) {
+    this.keys = { accessKeyId: settings.keyId, secretAccessKey: settings.secret };
+  }
+  client() {
+    return new SQSClient({ region: 'eu-west-1', credentials: this.keys });
+  }
+}
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'staticCredentials',
+          data: { client: 'SQSClient' },
+          line: 8,
+          column: 49,
+          endLine: 8,
+          endColumn: 71,
+          suggestions: [
+            {
+              messageId: 'removeCredentials',
+              output: `
+import { SQSClient } from '@aws-sdk/client-sqs';
+export class Queue {
+  constructor(settings) {
+    this.keys = { accessKeyId: settings.keyId, secretAccessKey: settings.secret };
+  }
+  client() {
+    return new SQSClient({ region: 'eu-west-1' });
+  }
+}
+      `,
+            },
+            {
+              messageId: 'useProviderChain',
+              data: { provider: 'fromNodeProviderChain()' },
+              output: `
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+export class Queue {
+  constructor(settings) {
+    this.keys = { accessKeyId: settings.keyId, secretAccessKey: settings.secret };
+  }
+  client() {
+    return new SQSClient({ region: 'eu-west-1', credentials: fromNodeProviderChain() });
+  }
+}
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Static keys given to `SignatureV4`: no removal, a signer has no provider chain to fall back on.
+      code: `
+import { SignatureV4 } from '@smithy/signature-v4';
+import { Sha256 } from '@aws-crypto/sha256-js';
+export const signer = new SignatureV4({
+  credentials: { accessKeyId: settings.keyId, secretAccessKey: settings.secret },
+  service: 'es',
+  region: 'eu-west-1',
+  sha256: Sha256,
+});
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'staticCredentials',
+          data: { client: 'SignatureV4' },
+          line: 5,
+          column: 3,
+          endLine: 5,
+          endColumn: 81,
+          suggestions: [
+            {
+              messageId: 'useProviderChain',
+              data: { provider: 'fromNodeProviderChain()' },
+              output: `
+import { SignatureV4 } from '@smithy/signature-v4';
+import { Sha256 } from '@aws-crypto/sha256-js';
+import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+export const signer = new SignatureV4({
+  credentials: fromNodeProviderChain(),
+  service: 'es',
+  region: 'eu-west-1',
+  sha256: Sha256,
+});
+      `,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});

@@ -118,9 +118,13 @@ interface Frame extends FlowContext {
 interface Walk {
   steps: number;
   active: Set<TSESTree.Node>;
+  /** How many times the walk met a node it was already resolving: the answers around a cycle are partial. */
+  cuts: number;
 }
 
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+
+const newWalk = (): Walk => ({ steps: 0, active: new Set(), cuts: 0 });
 
 function createFlow(sourceCode: SourceCode): Flow {
   const variables = new Map<TSESTree.Identifier, Variable | null>();
@@ -148,7 +152,8 @@ function createFlow(sourceCode: SourceCode): Flow {
 
   function valuesOf(node: TSESTree.Node, within?: FlowValue): readonly FlowValue[] {
     const frame = within?.context as Frame | undefined;
-    return resolve(node, frame && containsNode(frame.fn, node) ? frame : undefined, { steps: 0, active: new Set() }, 0);
+    const values = resolve(node, frame && containsNode(frame.fn, node) ? frame : undefined, newWalk(), 0);
+    return values.length > 0 ? values : [unknown(skipTransparent(node))];
   }
 
   function resolve(node: TSESTree.Node, frame: Frame | undefined, walk: Walk, depth: number): readonly FlowValue[] {
@@ -159,18 +164,20 @@ function createFlow(sourceCode: SourceCode): Flow {
     }
     if (walk.active.has(current)) {
       // A cycle (`x = x || {...}`): the other writes give the values.
+      walk.cuts++;
       return [];
     }
     if (++walk.steps > MAX_STEPS || depth > MAX_DEPTH) {
       return [unknown(current)];
     }
     walk.active.add(current);
+    const cuts = walk.cuts;
     const found = isTerminal(current) ? [unknown(current)] : dedupe(resolveNode(current, frame, walk, depth + 1));
     // A value that ends here, inside a call being followed, keeps that call: its members read its parameters.
     const values = frame ? found.map((value) => (value.node === current && !value.context ? { ...value, context: frame } : value)) : found;
     walk.active.delete(current);
-    // Only answers that did not run out of steps are kept: a later question may have more room.
-    if (!frame && walk.steps <= MAX_STEPS) memo.set(current, values);
+    // Only answers that did not run out of steps or meet a cycle are kept: a later question may see more.
+    if (!frame && walk.steps <= MAX_STEPS && walk.cuts === cuts) memo.set(current, values);
     return values;
   }
 
@@ -249,6 +256,8 @@ function createFlow(sourceCode: SourceCode): Flow {
       }
       if (write.defaultValue) values.push(...resolve(write.defaultValue, frameHere, walk, depth));
     }
+    // Writes that all lead back into a cycle add nothing: the other writes of the cycle give the values.
+    if (values.length === 0 && writes.length > 0) return values;
     return values.length > 0 ? values : [unknown(variable.identifiers[0] ?? variable.defs[0]!.name)];
   }
 
@@ -274,7 +283,9 @@ function createFlow(sourceCode: SourceCode): Flow {
       if (bound.fn !== fn) continue;
       const argument = bound.args[index];
       if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) {
-        return located.defaultValue ? [...resolve(located.defaultValue, frame, walk, depth)] : [unknown(identifier)];
+        if (located.defaultValue) return [...resolve(located.defaultValue, frame, walk, depth)];
+        // E.g. `p.then((r) => r.Credentials)` followed as a call with no arguments: `r` is what `p` resolves to.
+        break;
       }
       return resolve(argument, bound.parent, walk, depth).flatMap((value) =>
         readPath(withVia(value, [argument]), located.path, bound.parent, walk, depth),
@@ -662,7 +673,7 @@ function createFlow(sourceCode: SourceCode): Flow {
   }
 
   function calleesOf(call: TSESTree.CallExpression | TSESTree.NewExpression): readonly FunctionNode[] {
-    return getCallees(call, undefined, { steps: 0, active: new Set() }, 0);
+    return getCallees(call, undefined, newWalk(), 0);
   }
 
   function callsOf(fn: FunctionNode): readonly TSESTree.CallExpression[] {
@@ -704,11 +715,11 @@ function createFlow(sourceCode: SourceCode): Flow {
   }
 
   function returnsOfFunction(fn: FunctionNode): readonly FlowValue[] {
-    return dedupe(returnsOf(fn, [], undefined, { steps: 0, active: new Set() }, 0));
+    return dedupe(returnsOf(fn, [], undefined, newWalk(), 0));
   }
 
   function lookup(value: FlowValue, key: string): PropertyLookup {
-    return lookupIn(value, key, undefined, { steps: 0, active: new Set() }, 0);
+    return lookupIn(value, key, undefined, newWalk(), 0);
   }
 
   function setTerminals(test: (node: TSESTree.Node) => boolean): void {

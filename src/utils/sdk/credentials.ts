@@ -420,9 +420,15 @@ function createCredentialModel(sourceCode: SourceCode, references: SdkReferences
     if (readsExpiryOrClock(fn)) {
       return [];
     }
-    return getReturnedExpressions(fn)
+    const snapshots = getReturnedExpressions(fn)
       .filter((returned) => isKeptOutside(unwrapResolve(returned), fn))
       .flatMap((returned) => classify(returned).filter((value) => value.kind === 'oneShot'));
+    // `if (cached) return cached; … return cached;` hands out one snapshot.
+    const seen = new Set<TSESTree.Node>();
+    return snapshots.filter((snapshot) => {
+      const node = (snapshot.kind === 'oneShot' && snapshot.object) || snapshot.value.node;
+      return !seen.has(node) && Boolean(seen.add(node));
+    });
   }
 
   function isKeptOutside(node: TSESTree.Node, fn: FunctionNode): boolean {
