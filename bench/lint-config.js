@@ -21,7 +21,7 @@ export function snapshotPlugin(target) {
 /** Loads `createLintConfig` from a plugin snapshot (or the project itself) and the helpers built on it. */
 export async function loadLintConfigs(pluginRoot = ROOT) {
   const { createLintConfig } = await import(pathToFileURL(path.join(pluginRoot, 'dist', 'cli', 'main.js')).href);
-  const secrets = await import(pathToFileURL(path.join(pluginRoot, 'dist', 'utils', 'secrets.js')).href);
+  const secrets = await import(pathToFileURL(path.join(pluginRoot, 'dist', 'utils', 'sdk', 'secrets.js')).href);
 
   /** The rule IDs (`aws-credentials/<name>`) of the built plugin's `all` config, sorted. */
   const listRuleIds = () => Object.keys(pluginEntry(createLintConfig('all')).rules ?? {}).sort();
