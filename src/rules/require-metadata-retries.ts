@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 
 import { skipTransparent } from '../utils/ast/nodes.js';
 import { createRule } from '../utils/create-rule.js';
+import { METADATA_PROVIDERS } from '../utils/sdk/catalog.js';
 import { insertProperty } from '../utils/fix/insert-property.js';
 import { onSdkReferences, type SdkReferences } from '../utils/sdk/references.js';
 import { getOption, getOptionsObject, isAtMost, type Option } from '../utils/scope/options.js';
@@ -36,9 +37,6 @@ const V3_SETTINGS: readonly Setting[] = [
 const V3_MERGED = '{ timeout: 1000, maxRetries: 3 }';
 const V2_CREDENTIALS_MERGED = '{ maxRetries: 3, httpOptions: { timeout: 1000 } }';
 const V2_METADATA_SERVICE_MERGED = '{ httpOptions: { timeout: 1000 } }';
-
-/** The v3 providers that default to a single attempt; `fromHttp` retries 3 times by default and is not one. */
-const V3_METADATA_PROVIDERS: ReadonlySet<string> = new Set(['fromContainerMetadata', 'fromInstanceMetadata']);
 
 export default createRule<[], MessageId>({
   name: 'require-metadata-retries',
@@ -82,7 +80,7 @@ export default createRule<[], MessageId>({
 
 function* findMetadataProviders(sourceCode: SourceCode, references: SdkReferences): Generator<Finding> {
   for (const provider of references.ofKind('provider')) {
-    if (V3_METADATA_PROVIDERS.has(provider.info.name) && provider.node.type === AST_NODE_TYPES.CallExpression) {
+    if (METADATA_PROVIDERS.has(provider.info.name) && provider.node.type === AST_NODE_TYPES.CallExpression) {
       yield* checkV3Provider(sourceCode, provider.node, provider.info.name);
     }
   }

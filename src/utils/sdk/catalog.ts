@@ -71,6 +71,15 @@ export type SdkInfo =
 /** The package that exports every v3 credential provider: where suggestions import them from. */
 export const CREDENTIAL_PROVIDERS_MODULE = '@aws-sdk/credential-providers';
 
+/**
+ * The v3 providers that ask the instance or container metadata service, and default to a single attempt
+ * (`fromHttp` retries 3 times by default and is not one).
+ */
+export const METADATA_PROVIDERS: ReadonlySet<ProviderName> = new Set<ProviderName>([
+  'fromContainerMetadata',
+  'fromInstanceMetadata',
+]);
+
 export const PROVIDER_PACKAGES: Readonly<Record<string, readonly ProviderName[]>> = {
   '@aws-sdk/credential-providers': [
     'createCredentialChain',
