@@ -96,6 +96,16 @@ probe(v);
       `,
       errors: [answer("'a' | 'b' | 'c' | 'd' | 'e' | 'f'", 7, 7, 8)],
     },
+    // An object that spreads its own binding (`o = { ...o, k }`) is looked into once; its earlier keys come from the
+    // other writes, and the lookup ends.
+    {
+      code: `
+let options = { region: 'r' };
+if (fast) options = { ...options, endpoint: 'e' };
+probeLookup(options, 'region');
+      `,
+      errors: [answer("found: 'r' | found: 'r'", 4, 13, 20)],
+    },
     // A module-level `let` written in a function: its initializer and the write.
     {
       code: `

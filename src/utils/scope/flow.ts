@@ -120,11 +120,13 @@ interface Walk {
   active: Set<TSESTree.Node>;
   /** How many times the walk met a node it was already resolving: the answers around a cycle are partial. */
   cuts: number;
+  /** The object literals whose key is being looked up: `o = { ...o, k }` must not look into itself forever. */
+  lookups: Set<TSESTree.Node>;
 }
 
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 
-const newWalk = (): Walk => ({ steps: 0, active: new Set(), cuts: 0 });
+const newWalk = (): Walk => ({ steps: 0, active: new Set(), cuts: 0, lookups: new Set() });
 
 function createFlow(sourceCode: SourceCode): Flow {
   const variables = new Map<TSESTree.Identifier, Variable | null>();
@@ -409,6 +411,27 @@ function createFlow(sourceCode: SourceCode): Flow {
   }
 
   function lookupInObject(
+    object: TSESTree.ObjectExpression,
+    key: string,
+    frame: Frame | undefined,
+    walk: Walk,
+    depth: number,
+  ): PropertyLookup {
+    if (walk.lookups.has(object)) {
+      // E.g. `options = { ...options, region }`: the other writes of `options` give its earlier keys.
+      walk.cuts++;
+      return { kind: 'absent' };
+    }
+    if (++walk.steps > MAX_STEPS || depth > MAX_DEPTH) {
+      return { kind: 'unknown' };
+    }
+    walk.lookups.add(object);
+    const found = lookupInOwnParts(object, key, frame, walk, depth + 1);
+    walk.lookups.delete(object);
+    return found;
+  }
+
+  function lookupInOwnParts(
     object: TSESTree.ObjectExpression,
     key: string,
     frame: Frame | undefined,
