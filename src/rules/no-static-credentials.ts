@@ -17,7 +17,7 @@ import type { V2OptionsSite } from '../utils/sdk/v2-config.js';
 import { isSameBindingAt } from '../utils/scope/names.js';
 
 type Options = [{ allowLocalEndpoints?: boolean; checkTestFiles?: boolean }];
-type MessageId = 'staticCredentials' | 'removeCredentials' | 'useProviderChain';
+type MessageId = 'staticCredentials' | 'staticSignerCredentials' | 'removeCredentials' | 'useProviderChain';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Suggestion = TSESLint.SuggestionReportDescriptor<MessageId>;
@@ -26,6 +26,8 @@ type Suggestion = TSESLint.SuggestionReportDescriptor<MessageId>;
 interface Finding {
   node: TSESTree.Node;
   client: string;
+  /** A signer outside the SDK clients (`SignatureV4`): it has no provider chain to shadow. */
+  signer: boolean;
   suggest: Suggestion[];
 }
 
@@ -52,6 +54,9 @@ export default createRule<Options, MessageId>({
         'Static credentials given to `{{ client }}` never refresh and shadow the default provider chain ' +
         '(instance or task role, SSO, environment): calls fail with ExpiredToken once temporary keys expire, ' +
         'and long-term keys end up in code or config.',
+      staticSignerCredentials:
+        '`{{ client }}` keeps the static credentials it is given and never asks for new ones: the requests it signs ' +
+        'fail with ExpiredToken once temporary keys expire. Give it a provider that refreshes them.',
       removeCredentials: 'Remove the static credentials so that the SDK uses its default provider chain.',
       useProviderChain: 'Resolve credentials with `{{ provider }}`, which refreshes them before they expire.',
     },
@@ -85,10 +90,11 @@ export default createRule<Options, MessageId>({
       };
       // A config object shared by several clients is one object: one report.
       const reported = new Set<TSESTree.Node>();
-      for (const { node, client, suggest } of checker.model.consumers.flatMap((consumer) => check(checker, consumer))) {
+      for (const { node, client, signer, suggest } of checker.model.consumers.flatMap((consumer) => check(checker, consumer))) {
         if (reported.has(node)) continue;
         reported.add(node);
-        context.report({ node, messageId: 'staticCredentials', data: { client }, suggest });
+        const messageId = signer ? 'staticSignerCredentials' : 'staticCredentials';
+        context.report({ node, messageId, data: { client }, suggest });
       }
     });
   },
@@ -128,7 +134,7 @@ function checkStaticInput(checker: Checker, consumer: CredentialConsumer, input:
           ? getProviderChainSuggestion(sourceCode, property, isBranch ? object : undefined)
           : !isBranch && canUseChain(model, input.options) && getV2ProviderChainSuggestion(sourceCode, consumer.site, property, []);
       if (chain) suggest.push(chain);
-      return { node: property, client: consumer.name, suggest };
+      return { node: property, client: consumer.name, signer: consumer.reference.info.kind === 'signer', suggest };
     }
     case 'keys': {
       const { accessKeyId, secretAccessKey, sessionToken } = input;
@@ -141,7 +147,7 @@ function checkStaticInput(checker: Checker, consumer: CredentialConsumer, input:
         canUseChain(model, input.options) &&
         getV2ProviderChainSuggestion(sourceCode, consumer.site, accessKeyId, keys.slice(1));
       if (chain) suggest.push(chain);
-      return { node: accessKeyId, client: consumer.name, suggest };
+      return { node: accessKeyId, client: consumer.name, signer: false, suggest };
     }
     case 'assignment': {
       const { assignment } = input;
@@ -152,7 +158,7 @@ function checkStaticInput(checker: Checker, consumer: CredentialConsumer, input:
         statement.type === AST_NODE_TYPES.ExpressionStatement && isInStatementList(statement)
           ? [{ messageId: 'removeCredentials', fix: (fixer) => removeStatement(fixer, sourceCode, statement) }]
           : [];
-      return { node: first.object, client: 'AWS.config', suggest };
+      return { node: first.object, client: 'AWS.config', signer: false, suggest };
     }
   }
 }

@@ -2014,7 +2014,7 @@ export const signer = new SignatureV4({
       output: null,
       errors: [
         {
-          messageId: 'staticCredentials',
+          messageId: 'staticSignerCredentials',
           data: { client: 'SignatureV4' },
           line: 5,
           column: 3,
