@@ -1152,6 +1152,21 @@ export const s3 = (): S3Client => new S3Client({ credentials: fromTemporaryCrede
 
 ruleTester.run('no-one-shot-credentials (flow and credential model)', rule, {
   valid: [
+    // A cache whose age a local helper checks: the provider asks STS again once the keys are near their expiry.
+    `
+import { KinesisClient } from '@aws-sdk/client-kinesis';
+import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+const sts = new STSClient({});
+let cached;
+const isFresh = (c) => c.expiration.getTime() - 5 * 60_000 > Date.now();
+async function streamCredentials() {
+  if (cached && isFresh(cached)) return cached;
+  const { Credentials } = await sts.send(new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::123456789012:role/r', RoleSessionName: 's' }));
+  cached = { accessKeyId: Credentials.AccessKeyId, secretAccessKey: Credentials.SecretAccessKey, sessionToken: Credentials.SessionToken, expiration: Credentials.Expiration };
+  return cached;
+}
+export const kinesis = new KinesisClient({ credentials: streamCredentials });
+    `,
     // The same cache, checked against the clock before it is returned.
     `
 import { STSClient, AssumeRoleCommand } from '@aws-sdk/client-sts';

@@ -417,7 +417,7 @@ function createCredentialModel(sourceCode: SourceCode, references: SdkReferences
    * in the function looks at an expiry or the clock. E.g. `if (cached) return cached; … cached = { …Credentials }`.
    */
   function cachedSnapshotsOf(fn: FunctionNode): CredentialValue[] {
-    if (readsExpiryOrClock(fn)) {
+    if (checksAge(fn)) {
       return [];
     }
     const snapshots = getReturnedExpressions(fn)
@@ -429,6 +429,15 @@ function createCredentialModel(sourceCode: SourceCode, references: SdkReferences
       const node = (snapshot.kind === 'oneShot' && snapshot.object) || snapshot.value.node;
       return !seen.has(node) && Boolean(seen.add(node));
     });
+  }
+
+  /** `fn`, or a local function it calls (`if (isFresh(cached)) return cached`), reads an expiry or the clock. */
+  function checksAge(fn: FunctionNode): boolean {
+    if (readsExpiryOrClock(fn)) {
+      return true;
+    }
+    const calls = collectNodes(fn.body, (node) => node.type === AST_NODE_TYPES.CallExpression) as TSESTree.CallExpression[];
+    return calls.some((call) => flow.calleesOf(call).some((callee) => callee !== fn && readsExpiryOrClock(callee)));
   }
 
   function isKeptOutside(node: TSESTree.Node, fn: FunctionNode): boolean {
