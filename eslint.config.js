@@ -50,6 +50,12 @@ export default defineConfig(
           selector: 'MemberExpression[object.name="context"][property.name="options"]',
           message: "Read options from create's second argument: only it has the defaults merged in.",
         },
+        {
+          selector:
+            'CallExpression[callee.property.name=/^(getScope|getDeclaredVariables|findVariable|getInnermostScope)$/], ' +
+            'MemberExpression[object.name="ASTUtils"], MemberExpression[property.name=/^(references|defs)$/]',
+          message: 'Scope questions belong in src/utils/scope: ask the flow model instead.',
+        },
       ],
     },
   },

@@ -1,6 +1,6 @@
-import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { getEnclosingFunction, isFunction, skipTransparent, type FunctionNode } from '../utils/ast/nodes.js';
+import { getFunctionHeadLocation, getEnclosingFunction, isFunction, skipTransparent, type FunctionNode } from '../utils/ast/nodes.js';
 import { createRule } from '../utils/create-rule.js';
 import { planImport, type ImportPlan } from '../utils/fix/fixes.js';
 import { getParentProperty, insertProperty } from '../utils/fix/insert-property.js';
@@ -171,7 +171,7 @@ function getReportLocation(
   }
   // A method (`async credentials() { … }`) starts at its key.
   const start = getParentProperty(fn)?.method ? fn.parent.loc.start : fn.loc.start;
-  return { start, end: ASTUtils.getFunctionHeadLocation(fn, sourceCode).end };
+  return { start, end: getFunctionHeadLocation(fn, sourceCode).end };
 }
 
 function describeProvider(slot: ProviderSlot, fn: FunctionNode): string {

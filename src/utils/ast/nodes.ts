@@ -1,5 +1,5 @@
 /** Pure node predicates and accessors: no scope, no SDK knowledge. */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 export type FunctionNode =
   | TSESTree.ArrowFunctionExpression
@@ -196,4 +196,12 @@ export function locateInPattern(
     return inner && { ...inner, path: [key as string, ...inner.path] };
   }
   return undefined;
+}
+
+/** Where a function's head ends (`async (a) =>`, `function name(a)`): a report on a function stops there. */
+export function getFunctionHeadLocation(
+  fn: FunctionNode,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): TSESTree.SourceLocation {
+  return ASTUtils.getFunctionHeadLocation(fn, sourceCode);
 }
