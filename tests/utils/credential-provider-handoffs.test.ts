@@ -3,21 +3,24 @@ import { getCredentialModel } from '../../src/utils/sdk/credentials.js';
 import { onSdkReferences } from '../../src/utils/sdk/references.js';
 import { commonjs, ruleTester } from '../rule-tester.js';
 
-/** Reports every provider slot of the credential model on the value handed over: `<kind> <name>[ forever]`. */
+/**
+ * Reports every provider handoff of the credential model on the value handed over:
+ * `<kind> <name>[ forever][ expireAfter]`.
+ */
 const probe = createRule<[], 'slot'>({
-  name: 'probe-provider-slots',
+  name: 'probe-provider-handoffs',
   meta: {
     type: 'problem',
-    docs: { description: 'Report provider slots' },
+    docs: { description: 'Report provider handoffs' },
     messages: { slot: '{{ slot }}' },
     schema: [],
     defaultOptions: [],
   },
   create(context) {
     return onSdkReferences(context, (references) => {
-      for (const slot of getCredentialModel(context.sourceCode, references).providerSlots) {
-        const slotText = `${slot.kind} ${slot.name}${slot.cachesForever ? ' forever' : ''}`;
-        context.report({ node: slot.value, messageId: 'slot', data: { slot: slotText } });
+      for (const slot of getCredentialModel(context.sourceCode, references).providerHandoffs) {
+        const slotText = `${slot.kind} ${slot.name}${slot.cachesForever ? ' forever' : ''}${slot.expireAfter ? ' expireAfter' : ''}`;
+        context.report({ node: slot.node, messageId: 'slot', data: { slot: slotText } });
       }
     });
   },
@@ -32,19 +35,16 @@ const slot = (text: string, line: number, column: number, endLine: number, endCo
   endColumn,
 });
 
-ruleTester.run('credentials.providerSlots', probe, {
+ruleTester.run('credentials.providerHandoffs', probe, {
   valid: [
-    // Not memoized: `credentialDefaultProvider`, a getter, a v2 client, a chain with `.expireAfter(…)` later on.
+    // Not a provider handoff: `credentialDefaultProvider`, a getter, a v2 client.
     `
 import { S3Client } from '@aws-sdk/client-s3';
 import AWS from 'aws-sdk';
-import { createCredentialChain } from '@aws-sdk/credential-providers';
 
 new S3Client({ credentialDefaultProvider: () => provider });
 new S3Client({ get credentials() { return keys; } });
 new AWS.S3({ credentials: provider });
-const chain = createCredentialChain(provider);
-chain.expireAfter(60_000);
     `,
     // Exported under other names, or a role-assumer name that is not exported.
     `
@@ -55,6 +55,16 @@ const roleAssumer = async () => keys;
     `,
   ],
   invalid: [
+    {
+      // A chain with `.expireAfter(…)` later on: the client calls its functions again whatever they return.
+      code: `
+import { createCredentialChain } from '@aws-sdk/credential-providers';
+
+const chain = createCredentialChain(provider);
+chain.expireAfter(60_000);
+      `,
+      errors: [slot('chain createCredentialChain expireAfter', 4, 37, 4, 45)],
+    },
     {
       // Client `credentials` (through a shared config), `createCredentialChain` arguments, role assumers, `memoize`.
       code: `
@@ -111,7 +121,7 @@ module.exports.roleAssumerWithWebIdentity = assumeWithToken;
   ],
 });
 
-ruleTester.run('credentials.providerSlots (function declaration)', probe, {
+ruleTester.run('credentials.providerHandoffs (function declaration)', probe, {
   valid: [],
   invalid: [
     {
