@@ -5,23 +5,12 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { getPropertyName, isFunction, isMemberNamed, skipTransparent } from '../ast/nodes.js';
+import { STS_OPERATIONS_BY_METHOD } from './sts.js';
+import { isCredentialResponseOperation } from './catalog.js';
 import type { SdkReferences } from './references.js';
 import { getBindingSource, getVariable, resolveValue } from '../scope/values.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
-
-/** The STS operations whose response carries temporary `Credentials`, by operation name. */
-export const STS_CREDENTIAL_OPERATIONS: ReadonlyMap<string, string> = new Map([
-  ['AssumeRole', 'assumeRole'],
-  ['AssumeRoleWithSAML', 'assumeRoleWithSAML'],
-  ['AssumeRoleWithWebIdentity', 'assumeRoleWithWebIdentity'],
-  ['GetFederationToken', 'getFederationToken'],
-  ['GetSessionToken', 'getSessionToken'],
-]);
-
-const STS_METHODS: ReadonlyMap<string, string> = new Map(
-  [...STS_CREDENTIAL_OPERATIONS].map(([operation, method]) => [method, operation]),
-);
 
 export type CredentialSource =
   /** `await sts.send(new AssumeRoleCommand(input))`, `await sts.assumeRole(input).promise()`, callback `data`. */
@@ -112,7 +101,7 @@ function getStsSendCall(
     command?.type !== AST_NODE_TYPES.NewExpression ||
     info?.kind !== 'command' ||
     info.service !== 'sts' ||
-    !STS_CREDENTIAL_OPERATIONS.has(info.operation)
+    !isCredentialResponseOperation('sts', info.operation)
   ) {
     return undefined;
   }
@@ -127,7 +116,7 @@ function getStsMethodCall(
 ): CredentialSource | undefined {
   const callee = skipTransparent(call.callee);
   const method = callee.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(callee) : undefined;
-  const operation = method === undefined ? undefined : STS_METHODS.get(method);
+  const operation = method === undefined ? undefined : STS_OPERATIONS_BY_METHOD.get(method);
   if (callee.type !== AST_NODE_TYPES.MemberExpression || operation === undefined) {
     return undefined;
   }

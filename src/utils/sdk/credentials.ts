@@ -9,25 +9,12 @@ import { getPropertyName, getReturnedExpressions, isFunction, isIdentifierNamed,
 import { collectNodes } from '../ast/walk.js';
 import { getFlow, type Flow, type FlowValue } from '../scope/flow.js';
 import { getBindingSource } from '../scope/values.js';
-import type { ProviderName, SdkInfo, V2CredentialsName } from './catalog.js';
+import { getMethodOperation, isCredentialResponseOperation, type ProviderName, type SdkInfo, type V2CredentialsName } from './catalog.js';
 import { CREDENTIAL_KEYS, isExpiryName } from './credential-keys.js';
 import type { SdkReference, SdkReferences } from './references.js';
 import { getV2OptionsSites, getGlobalConfigAssignment, type V2OptionsSite } from './v2-config.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
-
-/**
- * The operations whose response carries temporary credentials, by service: STS, Cognito identity pools
- * (`GetCredentialsForIdentity`, secret under `SecretKey`) and IAM Identity Center (`GetRoleCredentials`).
- */
-export const CREDENTIAL_RESPONSE_OPERATIONS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
-  [
-    'sts',
-    new Set(['AssumeRole', 'AssumeRoleWithSAML', 'AssumeRoleWithWebIdentity', 'GetFederationToken', 'GetSessionToken']),
-  ],
-  ['cognitoidentity', new Set(['GetCredentialsForIdentity'])],
-  ['sso', new Set(['GetRoleCredentials'])],
-]);
 
 /** Where a snapshot of credentials came from. */
 export type CredentialSource =
@@ -238,7 +225,7 @@ function createCredentialModel(sourceCode: SourceCode, references: SdkReferences
     for (const value of flow.valuesOf(argument)) {
       const info = infoOf(value);
       const command = skipTransparent(value.node);
-      if (info?.kind === 'command' && command.type === AST_NODE_TYPES.NewExpression && isResponseOperation(info.service, info.operation)) {
+      if (info?.kind === 'command' && command.type === AST_NODE_TYPES.NewExpression && isCredentialResponseOperation(info.service, info.operation)) {
         return { kind: 'response', service: info.service, operation: info.operation, input: command.arguments[0], call };
       }
     }
@@ -252,10 +239,10 @@ function createCredentialModel(sourceCode: SourceCode, references: SdkReferences
     if (callee.type !== AST_NODE_TYPES.MemberExpression || !method) {
       return undefined;
     }
-    const operation = method.charAt(0).toUpperCase() + method.slice(1);
+    const operation = getMethodOperation(method);
     for (const value of flow.valuesOf(callee.object)) {
       const info = infoOf(value);
-      if (info?.kind === 'client' && isResponseOperation(info.service, operation)) {
+      if (info?.kind === 'client' && isCredentialResponseOperation(info.service, operation)) {
         return { kind: 'response', service: info.service, operation, input: call.arguments[0], call };
       }
     }
@@ -657,10 +644,6 @@ function isCopiedField(member: TSESTree.MemberExpression): boolean {
     current = current.parent;
   }
   return current.parent?.type === AST_NODE_TYPES.Property && current.parent.value === current;
-}
-
-function isResponseOperation(service: string, operation: string): boolean {
-  return CREDENTIAL_RESPONSE_OPERATIONS.get(service)?.has(operation) ?? false;
 }
 
 /** How a message names a source: `AssumeRole`, `fromIni()`, `client.config.credentials()`, `AWS.config.credentials`. */
