@@ -7,6 +7,7 @@ import { getParentProperty, insertProperty } from '../utils/fix/insert-property.
 import { getSiblingFieldText } from '../utils/fix/sibling-field.js';
 import { CHECK_TEST_FILES_PROPERTY, isSkippedTestFile } from '../utils/modules/files.js';
 import type { FlowValue } from '../utils/scope/flow.js';
+import { CREDENTIAL_PROVIDERS_MODULE, EXPIRE_AFTER } from '../utils/sdk/catalog.js';
 import { getCredentialModel, type CredentialModel, type ProviderHandoff } from '../utils/sdk/credentials.js';
 import { onSdkReferences } from '../utils/sdk/references.js';
 
@@ -21,10 +22,6 @@ interface Returned {
   object: TSESTree.ObjectExpression;
   accessKeyId: TSESTree.Property | undefined;
 }
-
-const CREDENTIAL_PROVIDERS_MODULE = '@aws-sdk/credential-providers';
-/** The interval of the `createCredentialChain` README: the client calls the function about every 10 minutes. */
-const EXPIRE_AFTER = '15 * 60_000';
 
 export default createRule<Options, MessageId>({
   name: 'require-credential-expiration',

@@ -93,8 +93,8 @@ export interface Flow {
 }
 
 /** How many steps one question may take: guards against cycles and pathological files alike. */
-const MAX_STEPS = 400;
-const MAX_DEPTH = 24;
+const MAX_FLOW_STEPS = 400;
+const MAX_FLOW_DEPTH = 24;
 
 const flows = new WeakMap<TSESTree.Program, Flow>();
 
@@ -161,7 +161,7 @@ function createFlow(sourceCode: SourceCode): Flow {
       // A cycle (`x = x || {...}`): the other writes give the values.
       return [];
     }
-    if (++walk.steps > MAX_STEPS || depth > MAX_DEPTH) {
+    if (++walk.steps > MAX_FLOW_STEPS || depth > MAX_FLOW_DEPTH) {
       return [unknown(current)];
     }
     walk.active.add(current);
@@ -170,7 +170,7 @@ function createFlow(sourceCode: SourceCode): Flow {
     const values = frame ? found.map((value) => (value.node === current && !value.context ? { ...value, context: frame } : value)) : found;
     walk.active.delete(current);
     // Only answers that did not run out of steps are kept: a later question may have more room.
-    if (!frame && walk.steps <= MAX_STEPS) memo.set(current, values);
+    if (!frame && walk.steps <= MAX_FLOW_STEPS) memo.set(current, values);
     return values;
   }
 
@@ -679,7 +679,7 @@ function createFlow(sourceCode: SourceCode): Flow {
     const uses: FlowUse[] = [];
     const seen = new Set<TSESTree.Node>();
     const visit = (expression: TSESTree.Node, depth: number): void => {
-      if (depth > MAX_DEPTH || seen.has(expression) || seen.size > MAX_STEPS) return;
+      if (depth > MAX_FLOW_DEPTH || seen.has(expression) || seen.size > MAX_FLOW_STEPS) return;
       seen.add(expression);
       uses.push({ node: expression });
       const holder = getHolder(expression);

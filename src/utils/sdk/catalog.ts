@@ -101,6 +101,12 @@ export function getOperationMethod(operation: string): string {
 /** The package that exports every v3 credential provider: where suggestions import them from. */
 export const CREDENTIAL_PROVIDERS_MODULE = '@aws-sdk/credential-providers';
 
+/**
+ * The interval suggestions give `createCredentialChain(…).expireAfter(ms)`: the one its README uses (the client calls
+ * the chain again about every 10 minutes); `expireAfter` throws below 5 minutes.
+ */
+export const EXPIRE_AFTER = '15 * 60_000';
+
 export const PROVIDER_PACKAGES: Readonly<Record<string, readonly ProviderName[]>> = {
   '@aws-sdk/credential-providers': [
     'createCredentialChain',

@@ -46,7 +46,7 @@ const SECRET_MEMBERS: ReadonlyMap<string, string> = new Map([
 const V2_KEYLESS_CLASSES: ReadonlySet<string> = new Set(['CredentialProviderChain']);
 
 /** How many members and bindings a credential object is followed through; guards against cycles. */
-const MAX_DEPTH = 8;
+const MAX_CREDENTIAL_OBJECT_STEPS = 8;
 
 /** Whether a member or key name always holds a secret: `secretAccessKey`, `sessionToken`, `SecretAccessKey`, `SessionToken`. */
 export function isSecretMemberName(name: string): boolean {
@@ -169,7 +169,7 @@ export function getCredentialObject(
   const text = isPlainReference(node) ? sourceCode.getText(node) : undefined;
   const path: string[] = [];
   let current: TSESTree.Node = node;
-  for (let steps = 0; steps < MAX_DEPTH; steps++) {
+  for (let steps = 0; steps < MAX_CREDENTIAL_OBJECT_STEPS; steps++) {
     current = skipTransparent(current);
     const v2 = getV2CredentialObject(file, current, path, text);
     if (v2) {

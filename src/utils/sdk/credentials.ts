@@ -5,7 +5,7 @@
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { getPropertyName, getReturnedExpressions, isFunction, isIdentifierNamed, isMemberNamed, skipTransparent, type FunctionNode } from '../ast/nodes.js';
+import { getPropertyName, getReturnedExpressions, isFunction, isIdentifierNamed, isMemberNamed, isModuleExports, skipTransparent, type FunctionNode } from '../ast/nodes.js';
 import { collectNodes } from '../ast/walk.js';
 import { getFlow, type Flow, type FlowValue } from '../scope/flow.js';
 import { getBindingSource } from '../scope/values.js';
@@ -586,13 +586,6 @@ function findModuleExports(program: TSESTree.Program): { name: string; node: TSE
     }
   }
   return found;
-}
-
-/** `module.exports`. */
-function isModuleExports(node: TSESTree.Node): boolean {
-  return (
-    isMemberNamed(node, 'exports') && node.object.type === AST_NODE_TYPES.Identifier && node.object.name === 'module'
-  );
 }
 
 /** `exports` or `module.exports`. */
