@@ -84,7 +84,6 @@ export function getOutermostWrapper(node: TSESTree.Node): TSESTree.Node {
   return current;
 }
 
-/** `process.env`, also `process?.env` and `process['env']`. */
 /** The string a literal spells: `'a'`, `` `a` `` (no substitutions); `undefined` for anything else. */
 export function getStringLiteral(node: TSESTree.Node): string | undefined {
   if (node.type === AST_NODE_TYPES.Literal) {
@@ -100,6 +99,7 @@ export function isModuleExports(node: TSESTree.Node): node is TSESTree.MemberExp
   return isMemberNamed(node, 'exports') && node.object.type === AST_NODE_TYPES.Identifier && node.object.name === 'module';
 }
 
+/** `process.env`, also `process?.env` and `process['env']`. */
 export function isProcessEnv(node: TSESTree.Node): node is TSESTree.MemberExpression {
   const inner = skipTransparent(node);
   return (
