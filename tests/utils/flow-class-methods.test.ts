@@ -55,5 +55,32 @@ probe(new Broker('u').resolve());
         { messageId: 'values', data: { values: "{ accessKeyId: 'id' }" }, line: 15, column: 7, endLine: 15, endColumn: 32 },
       ],
     },
+    {
+      // Private names: a `#k` field and its writes, a `#m()` method, a `Map` in a `#k` field; `#k` and `k` are apart.
+      code: `
+class Vault {
+  #token = 'field';
+  token = 'public';
+  #cache = new Map();
+  rotate() {
+    this.#token = 'rotated';
+    this.#cache.set('k', { accessKeyId: 'cached' });
+  }
+  #load() {
+    return { accessKeyId: 'loaded' };
+  }
+  read() {
+    probe(this.#token);
+    probe(this.#load());
+    probe(this.#cache.get('k'));
+  }
+}
+      `,
+      errors: [
+        { messageId: 'values', data: { values: "'field' | 'rotated'" }, line: 14, column: 11, endLine: 14, endColumn: 22 },
+        { messageId: 'values', data: { values: "{ accessKeyId: 'loaded' }" }, line: 15, column: 11, endLine: 15, endColumn: 23 },
+        { messageId: 'values', data: { values: "{ accessKeyId: 'cached' }" }, line: 16, column: 11, endLine: 16, endColumn: 31 },
+      ],
+    },
   ],
 });
