@@ -88,7 +88,7 @@ export default createRule<Options, MessageId>({
       const model = getCredentialModel(sourceCode, sdk);
       const findings = [
         ...model.consumers.flatMap((consumer) => consumer.inputs.flatMap((input) => checkOneShotInput(model, consumer, input))),
-        ...sdk.ofKind('v2Credentials').flatMap((credentials) => checkV2Credentials(model, credentials)),
+        ...sdk.ofKind('v2Credentials').flatMap((credentials) => findOneShotV2Credentials(model, credentials)),
         ...sdk.ofKind('v2GlobalConfig').flatMap((config) => checkV2KeyAssignment(model, config)),
       ];
       // A config object shared by several clients is one object: one report.
@@ -139,7 +139,7 @@ function checkOneShotInput(model: CredentialModel, consumer: CredentialConsumer,
 
 /**
  * The source of the first one-shot value `node` may hold. A `new AWS.Credentials(…)` is reported where it is built
- * (`checkV2Credentials`), wherever it goes: one object, one report.
+ * (`findOneShotV2Credentials`), wherever it goes: one object, one report.
  */
 function findOneShot(model: CredentialModel, node: TSESTree.Node): CredentialSource | undefined {
   for (const value of model.classify(node)) {
@@ -192,7 +192,7 @@ function checkV2Keys(
 }
 
 /** `new AWS.Credentials(Credentials.AccessKeyId, …)`, `new AWS.Credentials({ accessKeyId, … })`, wherever it is. */
-function checkV2Credentials(model: CredentialModel, credentials: SdkReference): Finding[] {
+function findOneShotV2Credentials(model: CredentialModel, credentials: SdkReference): Finding[] {
   const { node } = credentials;
   const [value] = model.classify(node);
   if (value?.kind !== 'oneShot' || node.type !== AST_NODE_TYPES.NewExpression) {

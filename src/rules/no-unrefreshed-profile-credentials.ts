@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 
 import { getPropertyName, skipTransparent } from '../utils/ast/nodes.js';
 import { createRule } from '../utils/create-rule.js';
-import { CREDENTIAL_PROVIDERS_MODULE } from '../utils/sdk/catalog.js';
+import { CREDENTIAL_PROVIDERS_MODULE, EXPIRE_AFTER } from '../utils/sdk/catalog.js';
 import { CHECK_TEST_FILES_PROPERTY, isSkippedTestFile } from '../utils/modules/files.js';
 import { planImport } from '../utils/fix/fixes.js';
 import { insertProperty } from '../utils/fix/insert-property.js';
@@ -29,9 +29,6 @@ interface Finding {
 
 /** Whether `fromIni` re-reads the profile files on each call: `ignoreCache: true` present, absent, or not known. */
 type IgnoreCache = 'absent' | 'enabled' | 'unknown';
-
-/** The interval the `createCredentialChain` README uses; `expireAfter` throws below 5 minutes (sdk-facts A4). */
-const EXPIRE_AFTER = '15 * 60_000';
 
 export default createRule<Options, MessageId>({
   name: 'no-unrefreshed-profile-credentials',

@@ -7,7 +7,8 @@ import { getParentProperty, insertProperty } from '../utils/fix/insert-property.
 import { getSiblingFieldText } from '../utils/fix/sibling-field.js';
 import { CHECK_TEST_FILES_PROPERTY, isSkippedTestFile } from '../utils/modules/files.js';
 import type { FlowValue } from '../utils/scope/flow.js';
-import { getCredentialModel, type CredentialModel, type ProviderSlot } from '../utils/sdk/credentials.js';
+import { CREDENTIAL_PROVIDERS_MODULE, EXPIRE_AFTER } from '../utils/sdk/catalog.js';
+import { getCredentialModel, type CredentialModel, type ProviderHandoff } from '../utils/sdk/credentials.js';
 import { onSdkReferences } from '../utils/sdk/references.js';
 
 type MessageId = 'missingExpiration' | 'addExpiration' | 'wrapWithExpireAfter' | 'addExpireAfter';
@@ -21,10 +22,6 @@ interface Returned {
   object: TSESTree.ObjectExpression;
   accessKeyId: TSESTree.Property | undefined;
 }
-
-const CREDENTIAL_PROVIDERS_MODULE = '@aws-sdk/credential-providers';
-/** The interval of the `createCredentialChain` README: the client calls the function about every 10 minutes. */
-const EXPIRE_AFTER = '15 * 60_000';
 
 export default createRule<Options, MessageId>({
   name: 'require-credential-expiration',
@@ -57,8 +54,8 @@ export default createRule<Options, MessageId>({
       const model = getCredentialModel(sourceCode, references);
       // One function, one report: a config shared by two clients, an exported assumer also passed in the file.
       const reported = new Set<FunctionNode>();
-      for (const slot of model.providerSlots) {
-        const found = findProviders(model, slot.value)
+      for (const slot of model.providerHandoffs.filter(isMemoizingPlace)) {
+        const found = findProviders(model, slot.node)
           .filter((fn) => !reported.has(fn))
           .map((fn) => ({ fn, returned: findReturnedWithoutExpiration(model, fn) }))
           .find(({ returned }) => returned !== undefined);
@@ -75,6 +72,14 @@ export default createRule<Options, MessageId>({
     });
   },
 });
+
+/**
+ * The SDK memoizes what the function returns and calls it again only once `expiration` is near: not a chain with
+ * `.expireAfter(ms)` (the client calls it again after `ms`), nor a provider's `clientConfig.credentials`.
+ */
+function isMemoizingPlace(slot: ProviderHandoff): boolean {
+  return slot.kind !== 'clientConfig' && !slot.expireAfter;
+}
 
 /** The functions the file defines that `node` may hold: inline, a local function or `const`, a factory's result. */
 function findProviders(model: CredentialModel, node: TSESTree.Node): FunctionNode[] {
@@ -156,30 +161,30 @@ function isInside(inner: TSESTree.Node, outer: TSESTree.Node): boolean {
  */
 function getReportLocation(
   sourceCode: SourceCode,
-  slot: ProviderSlot,
+  slot: ProviderHandoff,
   fn: FunctionNode,
   returned: readonly Returned[],
 ): TSESTree.SourceLocation {
-  const value = skipTransparent(slot.value);
+  const value = skipTransparent(slot.node);
   const [first] = returned;
   const isOwnReturn = returned.every(({ object }) => getEnclosingFunction(object) === fn);
   if (first && (slot.kind === 'export' || (value === fn && !isOwnReturn))) {
     return first.object.loc;
   }
   if (value !== fn) {
-    return slot.value.loc;
+    return slot.node.loc;
   }
   // A method (`async credentials() { … }`) starts at its key.
   const start = getParentProperty(fn)?.method ? fn.parent.loc.start : fn.loc.start;
   return { start, end: getFunctionHeadLocation(fn, sourceCode).end };
 }
 
-function describeProvider(slot: ProviderSlot, fn: FunctionNode): string {
+function describeProvider(slot: ProviderHandoff, fn: FunctionNode): string {
   const name = fn.id?.name ?? getVariableName(fn);
   if (name) {
     return `\`${name}\``;
   }
-  const used = skipTransparent(slot.value);
+  const used = skipTransparent(slot.node);
   if (used.type === AST_NODE_TYPES.Identifier) {
     return `\`${used.name}\``;
   }
@@ -188,13 +193,14 @@ function describeProvider(slot: ProviderSlot, fn: FunctionNode): string {
 }
 
 /** Who keeps the first result, for the message. */
-function describeConsumer(slot: ProviderSlot): string {
+function describeConsumer(slot: ProviderHandoff): string {
   switch (slot.kind) {
     case 'credentials':
     case 'memoize':
       return `\`${slot.name}\``;
     case 'chain':
     case 'roleAssumer':
+    case 'clientConfig':
       return `the client using \`${slot.name}\``;
     case 'export':
       return `the client whose provider takes it as \`${slot.name}\``;
@@ -214,7 +220,7 @@ function getVariableName(fn: FunctionNode): string | undefined {
  * SDK call the function again: `.expireAfter(…)` on the chain, or a `createCredentialChain` wrapper. A role assumer
  * takes two arguments and `memoize(fn)` caches the first result whatever it holds: no wrapper helps there.
  */
-function buildSuggestions(model: CredentialModel, slot: ProviderSlot, returned: readonly Returned[]): Suggestion[] {
+function buildSuggestions(model: CredentialModel, slot: ProviderHandoff, returned: readonly Returned[]): Suggestion[] {
   const { sourceCode } = model;
   if (slot.cachesForever) {
     return [];
@@ -236,10 +242,10 @@ function buildSuggestions(model: CredentialModel, slot: ProviderSlot, returned: 
   }
   const plan =
     slot.kind === 'credentials' || slot.kind === 'memoize'
-      ? planImport(sourceCode, slot.value, CREDENTIAL_PROVIDERS_MODULE, 'createCredentialChain')
+      ? planImport(sourceCode, slot.node, CREDENTIAL_PROVIDERS_MODULE, 'createCredentialChain')
       : undefined;
   if (plan) {
-    return [{ messageId: 'wrapWithExpireAfter', fix: (fixer) => wrapWithExpireAfter(fixer, sourceCode, slot.value, plan) }];
+    return [{ messageId: 'wrapWithExpireAfter', fix: (fixer) => wrapWithExpireAfter(fixer, sourceCode, slot.node, plan) }];
   }
   return [];
 }

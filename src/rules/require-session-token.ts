@@ -71,7 +71,7 @@ export default createRule<Options, MessageId>({
         checkObject(checker, target);
       }
       for (const credentials of references.ofKind('v2Credentials')) {
-        checkV2Credentials(checker, credentials);
+        checkV2CredentialsToken(checker, credentials);
       }
     });
   },
@@ -145,7 +145,7 @@ function checkObject(checker: Checker, { object, within, v2Options }: Credential
 }
 
 /** v2 `new AWS.Credentials(accessKeyId, secretAccessKey)` and `new AWS.Credentials({ … })`, wherever they go. */
-function checkV2Credentials(checker: Checker, { node, info }: SdkReference): void {
+function checkV2CredentialsToken(checker: Checker, { node, info }: SdkReference): void {
   if (info.kind !== 'v2Credentials' || info.name !== 'Credentials' || node.type !== AST_NODE_TYPES.NewExpression) {
     return;
   }

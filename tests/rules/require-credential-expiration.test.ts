@@ -1064,6 +1064,45 @@ export const roleAssumer = async (sourceCredentials, params) => {
       ],
     },
     {
+      // Role assumers exported as members of an exported object: `module.exports = { roleAssumer }`.
+      code: `
+const { AssumeRoleCommand, STSClient } = require('@aws-sdk/client-sts');
+
+async function roleAssumer(sourceCredentials, params) {
+  const sts = new STSClient({ credentials: sourceCredentials });
+  const { Credentials } = await sts.send(new AssumeRoleCommand(params));
+  return { accessKeyId: Credentials.AccessKeyId, secretAccessKey: Credentials.SecretAccessKey, sessionToken: Credentials.SessionToken };
+}
+module.exports = { roleAssumer };
+      `,
+      languageOptions: commonjs,
+      errors: [
+        {
+          messageId: 'missingExpiration',
+          data: { provider: '`roleAssumer`', consumer: 'the client whose provider takes it as `roleAssumer`' },
+          line: 7,
+          column: 10,
+          endLine: 7,
+          endColumn: 136,
+          suggestions: [
+            {
+              messageId: 'addExpiration',
+              output: `
+const { AssumeRoleCommand, STSClient } = require('@aws-sdk/client-sts');
+
+async function roleAssumer(sourceCredentials, params) {
+  const sts = new STSClient({ credentials: sourceCredentials });
+  const { Credentials } = await sts.send(new AssumeRoleCommand(params));
+  return { accessKeyId: Credentials.AccessKeyId, secretAccessKey: Credentials.SecretAccessKey, sessionToken: Credentials.SessionToken, expiration: Credentials.Expiration };
+}
+module.exports = { roleAssumer };
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
       // CommonJS `exports.roleAssumerWithWebIdentity`: a role assumer cannot be wrapped, no suggestion.
       code: `
 const { fromTokenFile } = require('@aws-sdk/credential-providers');

@@ -676,6 +676,45 @@ export const provider = fromIni({
       ],
     },
     {
+      // A role assumer exported under a string name: `export { assume as 'roleAssumer' }`.
+      code: `
+import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+
+async function assume(sourceCredentials, params) {
+  const sts = new STSClient({ credentials: sourceCredentials });
+  const { Credentials } = await sts.send(new AssumeRoleCommand(params));
+  return { accessKeyId: Credentials.AccessKeyId, secretAccessKey: Credentials.SecretAccessKey, expiration: Credentials.Expiration };
+}
+export { assume as 'roleAssumer' };
+      `,
+      errors: [
+        {
+          messageId: 'missingSessionToken',
+          data: { reason: 'the keys come from an STS AssumeRole response' },
+          line: 7,
+          column: 12,
+          endLine: 7,
+          endColumn: 48,
+          suggestions: [
+            {
+              messageId: 'addSessionToken',
+              data: { value: 'sessionToken: Credentials.SessionToken' },
+              output: `
+import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+
+async function assume(sourceCredentials, params) {
+  const sts = new STSClient({ credentials: sourceCredentials });
+  const { Credentials } = await sts.send(new AssumeRoleCommand(params));
+  return { accessKeyId: Credentials.AccessKeyId, secretAccessKey: Credentials.SecretAccessKey, expiration: Credentials.Expiration, sessionToken: Credentials.SessionToken };
+}
+export { assume as 'roleAssumer' };
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
       // An exported `roleAssumer` (the CLI hands it to `fromIni`), optional chaining and `?? ''`.
       code: `
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';

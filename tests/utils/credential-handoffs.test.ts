@@ -6,20 +6,24 @@ import { onSdkReferences } from '../../src/utils/sdk/references.js';
 import { findTemporaryKeys } from '../../src/utils/sdk/temporary-keys.js';
 import { commonjs, ruleTester } from '../rule-tester.js';
 
-/** Reports every `providerHandoffs` entry of the credential model, on the value handed over, with its slot. */
+/**
+ * Reports every `providerHandoffs` entry of the credential model on the value handed over:
+ * `<kind> <name> <slot>[ forever][ expireAfter]`.
+ */
 const handoffProbe = createRule<[], 'handoff'>({
   name: 'probe-provider-handoffs',
   meta: {
     type: 'problem',
     docs: { description: 'Report provider handoffs' },
-    messages: { handoff: '{{ slot }}' },
+    messages: { handoff: '{{ handoff }}' },
     schema: [],
     defaultOptions: [],
   },
   create(context) {
     return onSdkReferences(context, (references) => {
-      for (const { slot, node } of getCredentialModel(context.sourceCode, references).providerHandoffs) {
-        context.report({ node, messageId: 'handoff', data: { slot } });
+      for (const { kind, name, slot, node, cachesForever, expireAfter } of getCredentialModel(context.sourceCode, references).providerHandoffs) {
+        const handoff = `${kind} ${name} ${slot}${cachesForever ? ' forever' : ''}${expireAfter ? ' expireAfter' : ''}`;
+        context.report({ node, messageId: 'handoff', data: { handoff } });
       }
     });
   },
@@ -63,6 +67,15 @@ const at = <Id extends string>(messageId: Id, data: Record<string, string>, line
   endColumn,
 });
 
+const handoff = (text: string, line: number, column: number, endLine: number, endColumn: number) => ({
+  messageId: 'handoff' as const,
+  data: { handoff: text },
+  line,
+  column,
+  endLine,
+  endColumn,
+});
+
 ruleTester.run('providerHandoffs', handoffProbe, {
   valid: [
     // An exported function under another name is no role assumer; a file with no SDK reference has no model.
@@ -73,23 +86,6 @@ export const assume = async () => ({ accessKeyId: 'a', secretAccessKey: 'b' });
   ],
   invalid: [
     {
-      code: `
-import { createCredentialChain, fromIni, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
-import { memoize } from '@smithy/property-provider';
-createCredentialChain(first, second);
-fromIni({ roleAssumer: assume });
-fromTemporaryCredentials({ params, clientConfig: { credentials: master } });
-memoize(load, isExpired);
-      `,
-      errors: [
-        at('handoff', { slot: 'createCredentialChain' }, 4, 23, 28),
-        at('handoff', { slot: 'createCredentialChain' }, 4, 30, 36),
-        at('handoff', { slot: 'roleAssumer' }, 5, 24, 30),
-        at('handoff', { slot: 'clientConfig.credentials' }, 6, 65, 71),
-        at('handoff', { slot: 'memoize' }, 7, 9, 13),
-      ],
-    },
-    {
       // ESM exports: a named `const` and a function declaration.
       code: `
 import { STSClient } from '@aws-sdk/client-sts';
@@ -97,8 +93,8 @@ export const roleAssumerWithWebIdentity = assumeWithSts;
 export function roleAssumer() {}
       `,
       errors: [
-        at('handoff', { slot: 'roleAssumerWithWebIdentity' }, 3, 43, 56),
-        at('handoff', { slot: 'roleAssumer' }, 4, 8, 33),
+        handoff('export roleAssumerWithWebIdentity roleAssumerWithWebIdentity', 3, 43, 3, 56),
+        handoff('export roleAssumer roleAssumer', 4, 8, 4, 33),
       ],
     },
     {
@@ -110,8 +106,8 @@ export { local as roleAssumer };
 export default { roleAssumerWithWebIdentity: other };
       `,
       errors: [
-        at('handoff', { slot: 'roleAssumer' }, 4, 10, 15),
-        at('handoff', { slot: 'roleAssumerWithWebIdentity' }, 5, 46, 51),
+        handoff('export roleAssumer roleAssumer', 4, 10, 4, 15),
+        handoff('export roleAssumerWithWebIdentity roleAssumerWithWebIdentity', 5, 46, 5, 51),
       ],
     },
     {
@@ -124,10 +120,113 @@ exports.roleAssumerWithWebIdentity = assumeWeb;
       `,
       languageOptions: commonjs,
       errors: [
-        at('handoff', { slot: 'roleAssumer' }, 3, 20, 31),
-        at('handoff', { slot: 'roleAssumer' }, 4, 30, 36),
-        at('handoff', { slot: 'roleAssumerWithWebIdentity' }, 5, 38, 47),
+        handoff('export roleAssumer roleAssumer', 3, 20, 3, 31),
+        handoff('export roleAssumer roleAssumer', 4, 30, 4, 36),
+        handoff('export roleAssumerWithWebIdentity roleAssumerWithWebIdentity', 5, 38, 5, 47),
       ],
+    },
+  ],
+});
+
+ruleTester.run('providerHandoffs (kinds, memoizing places)', handoffProbe, {
+  valid: [
+    // Not a provider handoff: `credentialDefaultProvider`, a getter, a v2 client.
+    `
+import { S3Client } from '@aws-sdk/client-s3';
+import AWS from 'aws-sdk';
+
+new S3Client({ credentialDefaultProvider: () => provider });
+new S3Client({ get credentials() { return keys; } });
+new AWS.S3({ credentials: provider });
+    `,
+    // Exported under other names, or a role-assumer name that is not exported.
+    `
+import { S3Client } from '@aws-sdk/client-s3';
+
+export const getCredentials = async () => keys;
+const roleAssumer = async () => keys;
+    `,
+  ],
+  invalid: [
+    {
+      // A chain with `.expireAfter(…)` later on: the client calls its functions again whatever they return.
+      code: `
+import { createCredentialChain } from '@aws-sdk/credential-providers';
+
+const chain = createCredentialChain(provider);
+chain.expireAfter(60_000);
+      `,
+      errors: [handoff('chain createCredentialChain createCredentialChain expireAfter', 4, 37, 4, 45)],
+    },
+    {
+      // Client `credentials` (through a shared config), `createCredentialChain` arguments, role assumers, a
+      // provider's `clientConfig.credentials`, `memoize` with and without `isExpired`.
+      code: `
+import { S3Client } from '@aws-sdk/client-s3';
+import { createCredentialChain, fromIni, fromTemporaryCredentials, fromTokenFile } from '@aws-sdk/credential-providers';
+import { memoize } from '@smithy/property-provider';
+
+const config = { credentials: vaultProvider };
+new S3Client(config);
+createCredentialChain(first, second);
+fromIni({ roleAssumer });
+fromTokenFile({ roleAssumerWithWebIdentity: assume });
+fromTemporaryCredentials({ params, clientConfig: { credentials: master } });
+memoize(once);
+memoize(refreshing, isExpired);
+      `,
+      errors: [
+        handoff('credentials S3Client credentials', 6, 31, 6, 44),
+        handoff('chain createCredentialChain createCredentialChain', 8, 23, 8, 28),
+        handoff('chain createCredentialChain createCredentialChain', 8, 30, 8, 36),
+        handoff('roleAssumer fromIni roleAssumer', 9, 11, 9, 22),
+        handoff('roleAssumer fromTokenFile roleAssumerWithWebIdentity', 10, 45, 10, 51),
+        handoff('clientConfig fromTemporaryCredentials clientConfig.credentials', 11, 65, 11, 71),
+        handoff('memoize memoize memoize forever', 12, 9, 12, 13),
+        handoff('memoize memoize memoize', 13, 9, 13, 19),
+      ],
+    },
+    {
+      // ESM exports under a role-assumer name: a declaration, a renamed specifier (a string name).
+      code: `
+import { STSClient } from '@aws-sdk/client-sts';
+
+export const roleAssumer = async (source, params) => assume(source, params);
+function assume(params) {}
+export { assume as 'roleAssumerWithWebIdentity' };
+      `,
+      errors: [
+        handoff('export roleAssumer roleAssumer', 4, 28, 4, 76),
+        handoff('export roleAssumerWithWebIdentity roleAssumerWithWebIdentity', 6, 10, 6, 16),
+      ],
+    },
+    {
+      // CommonJS: `exports.x = …`, `module.exports.x = …`.
+      code: `
+const { STSClient } = require('@aws-sdk/client-sts');
+
+exports.roleAssumer = assume;
+module.exports.roleAssumerWithWebIdentity = assumeWithToken;
+      `,
+      languageOptions: commonjs,
+      errors: [
+        handoff('export roleAssumer roleAssumer', 4, 23, 4, 29),
+        handoff('export roleAssumerWithWebIdentity roleAssumerWithWebIdentity', 5, 45, 5, 60),
+      ],
+    },
+  ],
+});
+
+ruleTester.run('providerHandoffs (function declaration)', handoffProbe, {
+  valid: [],
+  invalid: [
+    {
+      code: `
+import { STSClient } from '@aws-sdk/client-sts';
+
+export async function roleAssumerWithWebIdentity(params) {}
+      `,
+      errors: [handoff('export roleAssumerWithWebIdentity roleAssumerWithWebIdentity', 4, 8, 4, 60)],
     },
   ],
 });

@@ -4,7 +4,7 @@
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
-import { getOutermostWrapper, getPropertyName, isMemberNamed, skipTransparent, type FunctionNode } from './nodes.js';
+import { getOutermostWrapper, getPropertyName, isMemberNamed, isModuleExports, skipTransparent, type FunctionNode } from './nodes.js';
 
 /** What runs code again and again: a Lambda handler, an HTTP route handler, a loop. */
 export type RepeatingPlace = 'lambda' | 'loop' | 'route';
@@ -97,14 +97,6 @@ export function isCommonJsExport(node: TSESTree.Node, name: string): boolean {
   }
   const object = skipTransparent(target.object);
   return (object.type === AST_NODE_TYPES.Identifier && object.name === 'exports') || isModuleExports(object);
-}
-
-function isModuleExports(node: TSESTree.Node): boolean {
-  return (
-    isMemberNamed(node, 'exports') &&
-    node.object.type === AST_NODE_TYPES.Identifier &&
-    node.object.name === 'module'
-  );
 }
 
 /**

@@ -84,6 +84,21 @@ export function getOutermostWrapper(node: TSESTree.Node): TSESTree.Node {
   return current;
 }
 
+/** The string a literal spells: `'a'`, `` `a` `` (no substitutions); `undefined` for anything else. */
+export function getStringLiteral(node: TSESTree.Node): string | undefined {
+  if (node.type === AST_NODE_TYPES.Literal) {
+    return typeof node.value === 'string' ? node.value : undefined;
+  }
+  return node.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 0
+    ? (node.quasis[0]?.value.cooked ?? undefined)
+    : undefined;
+}
+
+/** `module.exports`. */
+export function isModuleExports(node: TSESTree.Node): node is TSESTree.MemberExpression {
+  return isMemberNamed(node, 'exports') && node.object.type === AST_NODE_TYPES.Identifier && node.object.name === 'module';
+}
+
 /** `process.env`, also `process?.env` and `process['env']`. */
 export function isProcessEnv(node: TSESTree.Node): node is TSESTree.MemberExpression {
   const inner = skipTransparent(node);

@@ -4,7 +4,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { getReturnedExpressions, isFunction, isMemberNamed, skipTransparent } from './nodes.js';
 
 /** How deep `mentionsNow` looks into one expression. */
-const MAX_DEPTH = 6;
+const MAX_NOW_DEPTH = 6;
 
 /** The global `Date` (by name: a file that shadows it is not worth a scope lookup here). */
 export function isDateCallee(node: TSESTree.Node): boolean {
@@ -73,7 +73,7 @@ export function getClampOperands(node: TSESTree.Node): [TSESTree.Node, TSESTree.
  */
 export function mentionsNow(node: TSESTree.Node, aliases: ReadonlySet<string>, depth = 0): boolean {
   const current = skipTransparent(node);
-  if (depth > MAX_DEPTH) {
+  if (depth > MAX_NOW_DEPTH) {
     return false;
   }
   switch (current.type) {

@@ -47,7 +47,7 @@ const LOGGER_NAME = /^(?:log|logger|[\w$]*Logger|[\w$]*_logger|[\w$]*LOGGER)$/;
 const LOGGER_FACTORIES: ReadonlySet<string> = new Set(['createLogger', 'getLogger', 'pino']);
 
 /** How many bindings and `.child()` calls one lookup may follow. */
-const MAX_DEPTH = 8;
+const MAX_LOGGER_LOOKUP_STEPS = 8;
 
 /**
  * Every logger this file knows is spelled with one of these: `console`, `consola`, a `LOGGER_NAME`, a
@@ -188,7 +188,7 @@ function isLogCall(sourceCode: SourceCode, loggers: Loggers, call: TSESTree.Call
 function isLogger(sourceCode: SourceCode, loggers: Loggers, node: TSESTree.Node, depth: number): boolean {
   const object = skipTransparent(node);
   if (object.type === AST_NODE_TYPES.CallExpression || object.type === AST_NODE_TYPES.NewExpression) {
-    return depth < MAX_DEPTH && isLoggerCreation(sourceCode, loggers, object, depth + 1);
+    return depth < MAX_LOGGER_LOOKUP_STEPS && isLoggerCreation(sourceCode, loggers, object, depth + 1);
   }
   if (object.type === AST_NODE_TYPES.MemberExpression) {
     return LOGGER_NAME.test(getPropertyName(object) ?? '');
@@ -199,7 +199,7 @@ function isLogger(sourceCode: SourceCode, loggers: Loggers, node: TSESTree.Node,
   if (LOGGER_NAME.test(object.name)) {
     return true;
   }
-  const binding = depth < MAX_DEPTH ? getBindingSource(sourceCode, object) : undefined;
+  const binding = depth < MAX_LOGGER_LOOKUP_STEPS ? getBindingSource(sourceCode, object) : undefined;
   return binding?.path.length === 0 && isLoggerCreation(sourceCode, loggers, binding.init, depth + 1);
 }
 

@@ -5,7 +5,7 @@
  */
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { getPropertyName, skipTransparent } from '../ast/nodes.js';
+import { getPropertyName, getStringLiteral, skipTransparent } from '../ast/nodes.js';
 import { getBindingSource, getVariable } from '../scope/values.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -14,7 +14,7 @@ type SourceCode = Readonly<TSESLint.SourceCode>;
 const GLOBAL_MODULES: ReadonlySet<string> = new Set(['process']);
 
 /** How many bindings and members one lookup may follow. */
-const MAX_STEPS = 8;
+const MAX_MODULE_LOOKUP_STEPS = 8;
 
 /**
  * The path, inside the built-in module `moduleName` (also spelled `node:<moduleName>`), of what `node` refers to:
@@ -31,7 +31,7 @@ export function resolveBuiltinModulePath(
   steps = 0,
 ): string[] | undefined {
   const current = skipTransparent(node);
-  if (steps > MAX_STEPS) {
+  if (steps > MAX_MODULE_LOOKUP_STEPS) {
     return undefined;
   }
   switch (current.type) {
@@ -124,12 +124,7 @@ export function isRequireOf(sourceCode: SourceCode, call: TSESTree.CallExpressio
 }
 
 function isModuleSource(node: TSESTree.Node, moduleName: string): boolean {
-  const value =
-    node.type === AST_NODE_TYPES.Literal
-      ? node.value
-      : node.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 0
-        ? node.quasis[0]?.value.cooked
-        : undefined;
+  const value = getStringLiteral(node);
   return value === moduleName || value === `node:${moduleName}`;
 }
 

@@ -11,7 +11,7 @@ import { resolveValue } from './values.js';
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
 /** How many nested choices and spreads one question follows. */
-const MAX_DEPTH = 6;
+const MAX_ALTERNATIVES_DEPTH = 6;
 
 /**
  * Each value `node` may evaluate to, resolved. E.g. `profile ? fromIni({ profile }) : undefined` gives both
@@ -19,7 +19,7 @@ const MAX_DEPTH = 6;
  */
 export function resolveAlternatives(sourceCode: SourceCode, node: TSESTree.Node, depth = 0): TSESTree.Node[] {
   const value = resolveValue(sourceCode, node);
-  if (!value || depth > MAX_DEPTH) {
+  if (!value || depth > MAX_ALTERNATIVES_DEPTH) {
     return [];
   }
   if (value.type === AST_NODE_TYPES.ConditionalExpression) {
@@ -76,7 +76,7 @@ function collectMember(
       values.push(...resolveAlternatives(sourceCode, member.value));
       return { values, always: true };
     }
-    if (member?.type === AST_NODE_TYPES.SpreadElement && depth < MAX_DEPTH) {
+    if (member?.type === AST_NODE_TYPES.SpreadElement && depth < MAX_ALTERNATIVES_DEPTH) {
       const spread = collectSpread(sourceCode, member.argument, name, depth + 1);
       values.push(...spread.values);
       if (spread.always) {

@@ -75,6 +75,8 @@ export interface Flow {
   usesOf(node: TSESTree.Node): readonly FlowUse[];
   /** The variable `identifier` refers to, from its own scope. */
   variableOf(identifier: TSESTree.Identifier): Variable | null;
+  /** The reads of the binding or field `holder` names: `cache` → every read of `cache`; `this.cache` → every `this.cache` of the class. */
+  readsOf(holder: TSESTree.Node): readonly TSESTree.Node[];
   /** The function a call runs, when the file defines it (a local function, `this.m()`, `obj.m()` of a local). */
   calleesOf(call: TSESTree.CallExpression | TSESTree.NewExpression): readonly FunctionNode[];
   /** The call sites of a function the file defines: where its parameters come from, and where its result goes. */
@@ -93,8 +95,8 @@ export interface Flow {
 }
 
 /** How many steps one question may take: guards against cycles and pathological files alike. */
-const MAX_STEPS = 400;
-const MAX_DEPTH = 24;
+const MAX_FLOW_STEPS = 400;
+const MAX_FLOW_DEPTH = 24;
 
 const flows = new WeakMap<TSESTree.Program, Flow>();
 
@@ -169,7 +171,7 @@ function createFlow(sourceCode: SourceCode): Flow {
       walk.cuts++;
       return [];
     }
-    if (++walk.steps > MAX_STEPS || depth > MAX_DEPTH) {
+    if (++walk.steps > MAX_FLOW_STEPS || depth > MAX_FLOW_DEPTH) {
       return [unknown(current)];
     }
     walk.active.add(current);
@@ -179,7 +181,7 @@ function createFlow(sourceCode: SourceCode): Flow {
     const values = frame ? found.map((value) => (value.node === current && !value.context ? { ...value, context: frame } : value)) : found;
     walk.active.delete(current);
     // Only answers that did not run out of steps or meet a cycle are kept: a later question may see more.
-    if (!frame && walk.steps <= MAX_STEPS && walk.cuts === cuts) memo.set(current, values);
+    if (!frame && walk.steps <= MAX_FLOW_STEPS && walk.cuts === cuts) memo.set(current, values);
     return values;
   }
 
@@ -310,7 +312,7 @@ function createFlow(sourceCode: SourceCode): Flow {
     walk: Walk,
     depth: number,
   ): FlowValue[] {
-    const key = getPropertyName(member);
+    const key = getMemberKey(member);
     if (key === undefined) {
       return [unknown(member)];
     }
@@ -422,7 +424,7 @@ function createFlow(sourceCode: SourceCode): Flow {
       walk.cuts++;
       return { kind: 'absent' };
     }
-    if (++walk.steps > MAX_STEPS || depth > MAX_DEPTH) {
+    if (++walk.steps > MAX_FLOW_STEPS || depth > MAX_FLOW_DEPTH) {
       return { kind: 'unknown' };
     }
     walk.lookups.add(object);
@@ -557,7 +559,7 @@ function createFlow(sourceCode: SourceCode): Flow {
   ): FunctionNode[] {
     const callee = skipTransparent(call.callee);
     if (callee.type === AST_NODE_TYPES.MemberExpression) {
-      const key = getPropertyName(callee);
+      const key = getMemberKey(callee);
       const object = skipTransparent(callee.object);
       if (key === undefined) return [];
       if (object.type === AST_NODE_TYPES.ThisExpression) {
@@ -613,13 +615,13 @@ function createFlow(sourceCode: SourceCode): Flow {
       return (variable?.references ?? []).filter((reference) => reference.isRead()).map((reference) => reference.identifier as TSESTree.Node);
     }
     if (holder.type === AST_NODE_TYPES.MemberExpression && skipTransparent(holder.object).type === AST_NODE_TYPES.ThisExpression) {
-      const key = getPropertyName(holder);
+      const key = getMemberKey(holder);
       const owner = getThisClass(holder);
       if (key === undefined || !owner) return [];
       return collectNodes(owner.body, (node) =>
         node.type === AST_NODE_TYPES.MemberExpression &&
         skipTransparent(node.object).type === AST_NODE_TYPES.ThisExpression &&
-        getPropertyName(node) === key &&
+        getMemberKey(node) === key &&
         getThisClass(node) === owner,
       );
     }
@@ -668,8 +670,8 @@ function createFlow(sourceCode: SourceCode): Flow {
       writes!.set(key, list);
     };
     for (const member of owner.body.body) {
-      if (member.type === AST_NODE_TYPES.PropertyDefinition && !member.static && member.key.type !== AST_NODE_TYPES.PrivateIdentifier) {
-        add(getKeyName(member.key, member.computed), member.value);
+      if (member.type === AST_NODE_TYPES.PropertyDefinition && !member.static) {
+        add(getClassKey(member.key, member.computed), member.value);
       }
     }
     const assignments = collectNodes(owner.body, (node) =>
@@ -680,7 +682,7 @@ function createFlow(sourceCode: SourceCode): Flow {
     ) as TSESTree.AssignmentExpression[];
     for (const assignment of assignments) {
       const left = assignment.left as TSESTree.MemberExpression;
-      if (getThisClass(left) === owner) add(getPropertyName(left), assignment.right);
+      if (getThisClass(left) === owner) add(getMemberKey(left), assignment.right);
     }
     fieldWrites.set(owner, writes);
     return writes;
@@ -713,7 +715,7 @@ function createFlow(sourceCode: SourceCode): Flow {
     const uses: FlowUse[] = [];
     const seen = new Set<TSESTree.Node>();
     const visit = (expression: TSESTree.Node, depth: number): void => {
-      if (depth > MAX_DEPTH || seen.has(expression) || seen.size > MAX_STEPS) return;
+      if (depth > MAX_FLOW_DEPTH || seen.has(expression) || seen.size > MAX_FLOW_STEPS) return;
       seen.add(expression);
       uses.push({ node: expression });
       const holder = getHolder(expression);
@@ -750,7 +752,9 @@ function createFlow(sourceCode: SourceCode): Flow {
     memo.clear();
   }
 
-  return { valuesOf, lookup, usesOf, variableOf, calleesOf, callsOf, returnsOf: returnsOfFunction, setTerminals };
+  const readsOf = (holder: TSESTree.Node): readonly TSESTree.Node[] => getSameHolderReads(skipTransparent(holder));
+
+  return { valuesOf, lookup, usesOf, variableOf, readsOf, calleesOf, callsOf, returnsOf: returnsOfFunction, setTerminals };
 }
 
 /**
@@ -889,14 +893,24 @@ export function getThisClass(node: TSESTree.Node): ClassNode | undefined {
 
 function findMethod(owner: ClassNode, key: string): FunctionNode | undefined {
   for (const member of owner.body.body) {
-    if (member.type === AST_NODE_TYPES.MethodDefinition && !member.static && member.kind === 'method' && getKeyName(member.key, member.computed) === key) {
+    if (member.type === AST_NODE_TYPES.MethodDefinition && !member.static && member.kind === 'method' && getClassKey(member.key, member.computed) === key) {
       return member.value as FunctionNode;
     }
-    if (member.type === AST_NODE_TYPES.PropertyDefinition && !member.static && isFunction(member.value) && getKeyName(member.key, member.computed) === key) {
+    if (member.type === AST_NODE_TYPES.PropertyDefinition && !member.static && isFunction(member.value) && getClassKey(member.key, member.computed) === key) {
       return member.value;
     }
   }
   return undefined;
+}
+
+/** A member's key as its class spells it: `k` of `this.k` or `this['k']`, `#k` of `this.#k`. */
+function getMemberKey(member: TSESTree.MemberExpression): string | undefined {
+  return member.property.type === AST_NODE_TYPES.PrivateIdentifier ? `#${member.property.name}` : getPropertyName(member);
+}
+
+/** A class member's key: `k`, `'k'`, `#k` (private). */
+function getClassKey(key: TSESTree.Expression | TSESTree.PrivateIdentifier, computed: boolean): string | undefined {
+  return key.type === AST_NODE_TYPES.PrivateIdentifier ? `#${key.name}` : getKeyName(key, computed);
 }
 
 /** The outermost node that holds the same value: `(x as T)!` for `x`. */

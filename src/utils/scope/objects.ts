@@ -5,8 +5,11 @@ import { findProperty, resolveObject } from './values.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
-/** How deep spreads of spreads are followed before the object counts as unknown. */
-const MAX_SPREAD_DEPTH = 4;
+/**
+ * How deep spreads of spreads are followed (looking for a key, an option, or every key of an object) before the
+ * object counts as unknown.
+ */
+export const MAX_SPREAD_DEPTH = 4;
 
 /** The object literal the property `name` of `object` holds: `params` of `fromTemporaryCredentials({ params })`. */
 export function resolvePropertyObject(

@@ -5,6 +5,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { getPropertyName } from '../ast/nodes.js';
+import { MAX_SPREAD_DEPTH } from './objects.js';
 import { getStaticValue, resolveValue } from './values.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -12,8 +13,6 @@ type SourceCode = Readonly<TSESLint.SourceCode>;
 /** An option as the object would hold it at run time: the property, absent for sure, or not known. */
 export type Option = TSESTree.Property | 'absent' | 'unknown';
 
-/** How deep spreads of spreads are followed when looking for an option. */
-const MAX_SPREAD_DEPTH = 4;
 
 /**
  * The object literal the first argument holds; `undefined` when there is no argument, `'unknown'` when the file does

@@ -5,12 +5,11 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { getKeyName, skipTransparent } from '../ast/nodes.js';
+import { MAX_SPREAD_DEPTH } from './objects.js';
 import { getStaticValue, resolveObject, resolveValue } from './values.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
-/** How deep spreads of spreads are followed when listing an object's keys. */
-const MAX_SPREAD_DEPTH = 4;
 
 /**
  * The string `node` holds when the file spells it out: `'AWS_SESSION_TOKEN'`, `KEY` with `const KEY = '…'`,

@@ -12,7 +12,7 @@ import { resolveValue } from './values.js';
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
 /** How far a string is followed through constants, templates and concatenations. */
-const MAX_DEPTH = 8;
+const MAX_STRING_DEPTH = 8;
 
 export interface RenderOptions {
   /** Receives every node visited. */
@@ -33,7 +33,7 @@ export function renderString(sourceCode: SourceCode, node: TSESTree.Node, option
 function render(sourceCode: SourceCode, node: TSESTree.Node, options: RenderOptions, depth: number): string {
   const current = skipTransparent(node);
   options.trail?.add(current);
-  if (depth > MAX_DEPTH) {
+  if (depth > MAX_STRING_DEPTH) {
     return UNKNOWN_TEXT;
   }
   const known = options.known?.(current);

@@ -11,7 +11,7 @@ import { getBindingSource, getStaticValue, resolveValue } from './values.js';
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
 /** How many bindings one term may be followed through; guards against cycles. */
-const MAX_DEPTH = 6;
+const MAX_TERM_BINDINGS = 6;
 
 /** Where a named instant is read, as `base.<path…>.<name>`: `creds.Expiration`, `const { Expiration } = creds`. */
 export interface InstantRead {
@@ -74,7 +74,7 @@ export function collectTimeTerms(
     if (clamped !== current) {
       return collect(clamped, sign, direct, depth);
     }
-    const time = depth <= MAX_DEPTH ? classifyTime(sourceCode, current, depth, isInstantName) : undefined;
+    const time = depth <= MAX_TERM_BINDINGS ? classifyTime(sourceCode, current, depth, isInstantName) : undefined;
     if (time?.kind === 'difference') {
       return collect(time.node, sign, direct && time.direct, depth + 1);
     }
@@ -187,7 +187,7 @@ function classifyTime(
   if (init.type === AST_NODE_TYPES.BinaryExpression && (init.operator === '+' || init.operator === '-')) {
     return numeric === undefined ? { kind: 'difference', node: init, direct: false } : undefined;
   }
-  const inner = depth < MAX_DEPTH ? classifyTime(sourceCode, init, depth + 1, isInstantName) : undefined;
+  const inner = depth < MAX_TERM_BINDINGS ? classifyTime(sourceCode, init, depth + 1, isInstantName) : undefined;
   if (inner?.kind === 'difference') {
     return numeric === undefined ? { ...inner, direct: false } : undefined;
   }

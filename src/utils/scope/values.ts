@@ -4,7 +4,7 @@
  */
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { containsNode, getPropertyName, getReturnedExpressions, isFunction, skipTransparent, locateInPattern as locateBindingInPattern } from '../ast/nodes.js';
+import { containsNode, getPropertyName, getReturnedExpressions, isFunction, skipTransparent, locateInPattern } from '../ast/nodes.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -42,7 +42,7 @@ export function getBindingSource(sourceCode: SourceCode, identifier: TSESTree.Id
     (reference) => reference.isWrite() && !containsNode(declarator, reference.identifier),
   );
   if (declarator.init) {
-    return laterWrites.length === 0 ? locateInPattern(declarator.id, def.name, declarator.init) : undefined;
+    return laterWrites.length === 0 ? getPatternBindingSource(declarator.id, def.name, declarator.init) : undefined;
   }
   // E.g. `let cached; … cached = await sts.send(cmd);`
   const [write, ...others] = laterWrites;
@@ -51,17 +51,17 @@ export function getBindingSource(sourceCode: SourceCode, identifier: TSESTree.Id
   }
   const assignment = write.identifier.parent;
   return assignment.type === AST_NODE_TYPES.AssignmentExpression && assignment.operator === '='
-    ? locateInPattern(assignment.left, write.identifier, assignment.right)
+    ? getPatternBindingSource(assignment.left, write.identifier, assignment.right)
     : undefined;
 }
 
 /** Finds `name` inside `pattern` (bound to `init`) and returns the keys that lead to it. */
-function locateInPattern(
+function getPatternBindingSource(
   pattern: TSESTree.Node,
   name: TSESTree.Node,
   init: TSESTree.Expression,
 ): BindingSource | undefined {
-  const located = locateBindingInPattern(pattern, name);
+  const located = locateInPattern(pattern, name);
   return located && { init, ...located };
 }
 

@@ -68,6 +68,36 @@ export type SdkInfo =
    */
   | { kind: 'signer'; name: string; option: 'credentials' | 'getCredentials'; construct: boolean };
 
+/**
+ * The operations whose response carries temporary credentials, by service: STS (`Credentials`), Cognito identity
+ * pools (`GetCredentialsForIdentity`, secret under `SecretKey`) and IAM Identity Center (`GetRoleCredentials`).
+ * A v2 client, or a v3 aggregated one, spells the operation as a method with a lowercase first letter
+ * (`assumeRole`).
+ */
+export const CREDENTIAL_RESPONSE_OPERATIONS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  [
+    'sts',
+    new Set(['AssumeRole', 'AssumeRoleWithSAML', 'AssumeRoleWithWebIdentity', 'GetFederationToken', 'GetSessionToken']),
+  ],
+  ['cognitoidentity', new Set(['GetCredentialsForIdentity'])],
+  ['sso', new Set(['GetRoleCredentials'])],
+]);
+
+/** Whether the response of `service`'s `operation` (`sts`, `AssumeRole`) carries temporary credentials. */
+export function isCredentialResponseOperation(service: string, operation: string): boolean {
+  return CREDENTIAL_RESPONSE_OPERATIONS.get(service)?.has(operation) ?? false;
+}
+
+/** The operation a client method names: `assumeRole` → `AssumeRole`. */
+export function getMethodOperation(method: string): string {
+  return method.charAt(0).toUpperCase() + method.slice(1);
+}
+
+/** The method that names an operation on a client: `AssumeRole` → `assumeRole`. */
+export function getOperationMethod(operation: string): string {
+  return operation.charAt(0).toLowerCase() + operation.slice(1);
+}
+
 /** The package that exports every v3 credential provider: where suggestions import them from. */
 export const CREDENTIAL_PROVIDERS_MODULE = '@aws-sdk/credential-providers';
 
@@ -79,6 +109,12 @@ export const METADATA_PROVIDERS: ReadonlySet<ProviderName> = new Set<ProviderNam
   'fromContainerMetadata',
   'fromInstanceMetadata',
 ]);
+
+/**
+ * The interval suggestions give `createCredentialChain(…).expireAfter(ms)`: the one its README uses (the client calls
+ * the chain again about every 10 minutes); `expireAfter` throws below 5 minutes.
+ */
+export const EXPIRE_AFTER = '15 * 60_000';
 
 export const PROVIDER_PACKAGES: Readonly<Record<string, readonly ProviderName[]>> = {
   '@aws-sdk/credential-providers': [

@@ -6,13 +6,13 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { getPropertyName, skipTransparent } from '../ast/nodes.js';
-import { findCredentialSource } from './credential-sources.js';
 import {
   CREDENTIAL_EXPIRY_NAMES,
   CREDENTIAL_KEY_NAMES,
   isCredentialObjectName,
   isSessionObjectName,
 } from './credential-keys.js';
+import { getCredentialModel } from './credentials.js';
 import type { SdkReferences } from './references.js';
 import { collectFlowPeers, getMembersRead } from '../scope/flows.js';
 import type { InstantRead } from '../scope/time-terms.js';
@@ -42,7 +42,7 @@ export function isCredentialExpiry(
     return (
       isCredentialName(holder) ||
       hasCredentialKeys(sourceCode, resolveObjectAt(sourceCode, read.base, read.path)) ||
-      (references !== undefined && findCredentialSource(sourceCode, references, read.base) !== undefined)
+      (references !== undefined && getCredentialModel(sourceCode, references).sourceOf(read.base) !== undefined)
     );
   }
   return collectFlowPeers(sourceCode, read.base).some(
@@ -50,7 +50,7 @@ export function isCredentialExpiry(
       getPeerNames(sourceCode, peer).some(isCredentialName) ||
       hasCredentialKeys(sourceCode, resolveObject(sourceCode, peer)) ||
       (peer.type === AST_NODE_TYPES.Identifier && hasAny(getMembersRead(sourceCode, peer), CREDENTIAL_KEY_NAMES)) ||
-      (references !== undefined && findCredentialSource(sourceCode, references, peer) !== undefined),
+      (references !== undefined && getCredentialModel(sourceCode, references).sourceOf(peer) !== undefined),
   );
 }
 

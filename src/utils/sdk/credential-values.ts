@@ -7,7 +7,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 
 import { getPropertyName, isMemberNamed, isPlainReference, isProcessEnv, skipTransparent } from '../ast/nodes.js';
 import { findProperty, getBindingSource, resolveValue } from '../scope/values.js';
-import { findCredentialSource } from './credential-sources.js';
+import { getCredentialModel, type CredentialSource } from './credentials.js';
 import { SECRET_ENV_VARIABLES } from './environment.js';
 import type { SdkReferences } from './references.js';
 
@@ -46,7 +46,7 @@ const SECRET_MEMBERS: ReadonlyMap<string, string> = new Map([
 const V2_KEYLESS_CLASSES: ReadonlySet<string> = new Set(['CredentialProviderChain']);
 
 /** How many members and bindings a credential object is followed through; guards against cycles. */
-const MAX_DEPTH = 8;
+const MAX_CREDENTIAL_OBJECT_STEPS = 8;
 
 /** Whether a member or key name always holds a secret: `secretAccessKey`, `sessionToken`, `SecretAccessKey`, `SessionToken`. */
 export function isSecretMemberName(name: string): boolean {
@@ -144,7 +144,7 @@ export function isCredentialShaped(file: CredentialFile, node: TSESTree.Node): b
   ) {
     return true;
   }
-  return references !== undefined && findCredentialSource(sourceCode, references, object) !== undefined;
+  return references !== undefined && getCredentialModel(sourceCode, references).sourceOf(object) !== undefined;
 }
 
 /** E.g. `credentials`, `Credentials`, `imdsCredentials`, `creds`, `awsCreds`, `aws_creds`; not `credit` or `sacred`. */
@@ -169,7 +169,7 @@ export function getCredentialObject(
   const text = isPlainReference(node) ? sourceCode.getText(node) : undefined;
   const path: string[] = [];
   let current: TSESTree.Node = node;
-  for (let steps = 0; steps < MAX_DEPTH; steps++) {
+  for (let steps = 0; steps < MAX_CREDENTIAL_OBJECT_STEPS; steps++) {
     current = skipTransparent(current);
     const v2 = getV2CredentialObject(file, current, path, text);
     if (v2) {
@@ -187,14 +187,14 @@ export function getCredentialObject(
         const binding = getBindingSource(sourceCode, current);
         if (!binding) {
           // E.g. v2 callbacks: `sts.assumeRole(params, (err, data) => console.log(data))`.
-          return classifySource(findCredentialSource(sourceCode, references, current), path, text);
+          return classifySource(getCredentialModel(sourceCode, references).sourceOf(current), path, text);
         }
         path.unshift(...binding.path);
         current = binding.init;
         break;
       }
       case AST_NODE_TYPES.AwaitExpression:
-        return classifySource(findCredentialSource(sourceCode, references, current), path, text);
+        return classifySource(getCredentialModel(sourceCode, references).sourceOf(current), path, text);
       default:
         return undefined;
     }
@@ -250,11 +250,11 @@ function getV2CredentialObject(
 
 /** The whole STS response or its `Credentials`, or a whole resolved identity; not their other members. */
 function classifySource(
-  source: ReturnType<typeof findCredentialSource>,
+  source: CredentialSource | undefined,
   path: readonly string[],
   text: string | undefined,
 ): CredentialObject | undefined {
-  if (source?.kind === 'stsResponse' && (path.length === 0 || (path.length === 1 && path[0] === 'Credentials'))) {
+  if (source?.kind === 'response' && source.service === 'sts' && (path.length === 0 || (path.length === 1 && path[0] === 'Credentials'))) {
     const credentials = text && (path.length === 0 ? `${text}.Credentials` : text);
     return {
       what: 'STS `Credentials`',

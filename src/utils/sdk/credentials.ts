@@ -5,29 +5,16 @@
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { getPropertyName, getReturnedExpressions, isFunction, isIdentifierNamed, isMemberNamed, skipTransparent, type FunctionNode } from '../ast/nodes.js';
+import { getPropertyName, getReturnedExpressions, isFunction, isIdentifierNamed, isMemberNamed, isModuleExports, skipTransparent, type FunctionNode } from '../ast/nodes.js';
 import { collectNodes } from '../ast/walk.js';
 import { getFlow, type Flow, type FlowValue } from '../scope/flow.js';
 import { getBindingSource } from '../scope/values.js';
-import type { ProviderName, SdkInfo, V2CredentialsName } from './catalog.js';
+import { getMethodOperation, isCredentialResponseOperation, type ProviderName, type SdkInfo, type V2CredentialsName } from './catalog.js';
 import { CREDENTIAL_KEYS, isExpiryName } from './credential-keys.js';
 import type { SdkReference, SdkReferences } from './references.js';
 import { getV2OptionsSites, getGlobalConfigAssignment, type V2OptionsSite } from './v2-config.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
-
-/**
- * The operations whose response carries temporary credentials, by service: STS, Cognito identity pools
- * (`GetCredentialsForIdentity`, secret under `SecretKey`) and IAM Identity Center (`GetRoleCredentials`).
- */
-export const CREDENTIAL_RESPONSE_OPERATIONS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
-  [
-    'sts',
-    new Set(['AssumeRole', 'AssumeRoleWithSAML', 'AssumeRoleWithWebIdentity', 'GetFederationToken', 'GetSessionToken']),
-  ],
-  ['cognitoidentity', new Set(['GetCredentialsForIdentity'])],
-  ['sso', new Set(['GetRoleCredentials'])],
-]);
 
 /** Where a snapshot of credentials came from. */
 export type CredentialSource =
@@ -90,24 +77,35 @@ export interface CredentialConsumer {
 }
 
 /**
- * A place where the SDK takes a function the file hands it and memoizes what the function returns: it calls it
- * again only once the result's `expiration` is near (RULES.md, "Provider functions the client memoizes").
- * Not `credentialDefaultProvider`: the client calls the provider that factory returns on every request.
+ * A place where the file hands the SDK a function it calls for credentials: client `credentials`, an argument of
+ * `createCredentialChain(…)`, `memoize(fn, …)` of `@smithy/property-provider`, `roleAssumer` /
+ * `roleAssumerWithWebIdentity` or `clientConfig: { credentials }` in an SDK provider's options, and a value the module
+ * exports under a role-assumer name (`export const roleAssumer = …`), which the module that imports it hands to an
+ * SDK provider. Most of these memoize what the function returns and call it again only once the result's
+ * `expiration` is near (RULES.md, "Provider functions the client memoizes"). Not `credentialDefaultProvider`: the
+ * client calls the provider that factory returns on every request.
  */
-export interface ProviderSlot {
+export interface ProviderHandoff {
   /**
-   * `credentials`: `new S3Client({ credentials: fn })`; `chain`: an argument of `createCredentialChain(…)` with no
-   * `.expireAfter(ms)`; `roleAssumer`: `roleAssumer`/`roleAssumerWithWebIdentity` in an SDK provider's options;
-   * `memoize`: `memoize(fn, …)` of `@smithy/property-provider`; `export`: a binding exported under a role-assumer
-   * name (`export const roleAssumer = …`), which the module that imports it hands to an SDK provider.
+   * `credentials`: `new S3Client({ credentials: fn })` (v3, not a getter); `chain`: an argument of
+   * `createCredentialChain(…)`; `roleAssumer`: a role-assumer key in an SDK provider's options; `clientConfig`:
+   * `clientConfig: { credentials }` of an SDK provider; `memoize`: the first argument of `memoize(…)`; `export`: a
+   * value exported under a role-assumer name.
    */
-  kind: 'credentials' | 'chain' | 'roleAssumer' | 'memoize' | 'export';
+  kind: 'credentials' | 'chain' | 'roleAssumer' | 'clientConfig' | 'memoize' | 'export';
   /** The expression handed over: the function itself, its name, or a call that returns it. */
-  value: TSESTree.Node;
-  /** Who keeps the result: `S3Client`, `createCredentialChain`, `fromIni`, `memoize`, the exported name. */
+  node: TSESTree.Node;
+  /** Who takes it: `S3Client`, `createCredentialChain`, `fromIni`, `memoize`, the exported name. */
   name: string;
+  /**
+   * Where it goes: `credentials`, `createCredentialChain`, `memoize`, `roleAssumer`, `roleAssumerWithWebIdentity`,
+   * `clientConfig.credentials`, or the exported name.
+   */
+  slot: string;
   /** The `createCredentialChain(…)` or `memoize(…)` call. */
   call?: TSESTree.CallExpression;
+  /** A chain with `.expireAfter(ms)`: the client calls its functions again after `ms`, `expiration` or not. */
+  expireAfter?: boolean;
   /** `memoize(fn)` with no `isExpired`: the first result is kept forever, `expiration` or not. */
   cachesForever?: boolean;
 }
@@ -132,8 +130,6 @@ export interface CredentialModel {
    * `node` is read as in the call that value was reached through (a member of a returned object).
    */
   sourceOf(node: TSESTree.Node, within?: FlowValue): CredentialSource | undefined;
-  /** Every place the file hands a provider function to something that memoizes its result, in source order. */
-  readonly providerSlots: readonly ProviderSlot[];
   /** What kinds of credentials `node` may give a consumer, one per value it may hold. */
   classify(node: TSESTree.Node): readonly CredentialValue[];
   /** The SDK reference a value ends at, if any. */
@@ -145,20 +141,8 @@ export interface CredentialModel {
   clientCredentialsOf(call: TSESTree.CallExpression): TSESTree.Node | undefined;
   /** The one-shot credentials a provider function keeps outside the call and hands out again, never refreshed. */
   cachedSnapshotsOf(fn: FunctionNode): readonly CredentialValue[];
-  /** Every value the file hands the SDK where it expects a credential provider function (see `ProviderHandoff`). */
+  /** Every place the file hands the SDK a provider function (see `ProviderHandoff`), in source order. */
   readonly providerHandoffs: readonly ProviderHandoff[];
-}
-
-/**
- * A value the file hands the SDK where a credential provider function goes, beside the consumers' `credentials`:
- * `createCredentialChain(fn)`, `memoize(fn)`, `fromIni({ roleAssumer: fn })`, `roleAssumerWithWebIdentity`,
- * `clientConfig: { credentials }` of a provider, and a `roleAssumer` the module exports for `fromIni` callers.
- */
-export interface ProviderHandoff {
-  /** `createCredentialChain`, `memoize`, `roleAssumer`, `roleAssumerWithWebIdentity`, `clientConfig.credentials`. */
-  slot: string;
-  /** The value handed over: classify it for the functions (or objects) it may be. */
-  node: TSESTree.Node;
 }
 
 const models = new WeakMap<SdkReferences, CredentialModel>();
@@ -177,7 +161,6 @@ function createCredentialModel(sourceCode: SourceCode, references: SdkReferences
   const flow = getFlow(sourceCode);
   flow.setTerminals((node) => references.get(node) !== undefined);
   let consumers: CredentialConsumer[] | undefined;
-  let providerSlots: ProviderSlot[] | undefined;
   let handoffs: ProviderHandoff[] | undefined;
 
   const referenceOf = (value: FlowValue): SdkReference | undefined => references.get(skipTransparent(value.node));
@@ -242,7 +225,7 @@ function createCredentialModel(sourceCode: SourceCode, references: SdkReferences
     for (const value of flow.valuesOf(argument)) {
       const info = infoOf(value);
       const command = skipTransparent(value.node);
-      if (info?.kind === 'command' && command.type === AST_NODE_TYPES.NewExpression && isResponseOperation(info.service, info.operation)) {
+      if (info?.kind === 'command' && command.type === AST_NODE_TYPES.NewExpression && isCredentialResponseOperation(info.service, info.operation)) {
         return { kind: 'response', service: info.service, operation: info.operation, input: command.arguments[0], call };
       }
     }
@@ -256,10 +239,10 @@ function createCredentialModel(sourceCode: SourceCode, references: SdkReferences
     if (callee.type !== AST_NODE_TYPES.MemberExpression || !method) {
       return undefined;
     }
-    const operation = method.charAt(0).toUpperCase() + method.slice(1);
+    const operation = getMethodOperation(method);
     for (const value of flow.valuesOf(callee.object)) {
       const info = infoOf(value);
-      if (info?.kind === 'client' && isResponseOperation(info.service, operation)) {
+      if (info?.kind === 'client' && isCredentialResponseOperation(info.service, operation)) {
         return { kind: 'response', service: info.service, operation, input: call.arguments[0], call };
       }
     }
@@ -486,24 +469,25 @@ function createCredentialModel(sourceCode: SourceCode, references: SdkReferences
     return inputs;
   }
 
-  function findProviderSlots(): ProviderSlot[] {
-    const slots: ProviderSlot[] = [];
+  function findProviderHandoffs(): ProviderHandoff[] {
+    const found: ProviderHandoff[] = [];
     for (const consumer of consumers ?? (consumers = findConsumers())) {
       if (consumer.sdk !== 'v3' || consumer.reference.info.kind !== 'client') continue;
       for (const input of consumer.inputs) {
         // A getter (`get credentials() { … }`) yields the credentials object itself, not a provider.
         if (input.kind === 'property' && input.property.kind === 'init') {
-          slots.push({ kind: 'credentials', value: input.property.value, name: consumer.name });
+          found.push({ kind: 'credentials', node: input.property.value, name: consumer.name, slot: 'credentials' });
         }
       }
     }
     for (const provider of references.ofKind('provider')) {
       const call = provider.node;
+      const { name } = provider.info;
       if (call.type !== AST_NODE_TYPES.CallExpression) continue;
-      if (provider.info.name === 'createCredentialChain') {
-        if (hasExpireAfter(call)) continue;
+      if (name === 'createCredentialChain') {
+        const expireAfter = hasExpireAfter(call);
         for (const argument of call.arguments) {
-          if (argument.type !== AST_NODE_TYPES.SpreadElement) slots.push({ kind: 'chain', value: argument, name: provider.info.name, call });
+          if (argument.type !== AST_NODE_TYPES.SpreadElement) found.push({ kind: 'chain', node: argument, name, slot: name, call, expireAfter });
         }
         continue;
       }
@@ -511,18 +495,29 @@ function createCredentialModel(sourceCode: SourceCode, references: SdkReferences
       for (const options of argument ? objectsOf(argument) : []) {
         for (const key of ROLE_ASSUMER_KEYS) {
           const property = propertyOf(options, key);
-          if (property) slots.push({ kind: 'roleAssumer', value: property.value, name: provider.info.name });
+          if (property) found.push({ kind: 'roleAssumer', node: property.value, name, slot: key });
+        }
+        const clientConfig = propertyOf(options, 'clientConfig');
+        for (const config of clientConfig ? objectsOf(clientConfig.value) : []) {
+          const credentials = propertyOf(config, 'credentials');
+          if (credentials) found.push({ kind: 'clientConfig', node: credentials.value, name, slot: 'clientConfig.credentials' });
         }
       }
     }
     for (const memoize of references.ofKind('memoize')) {
-      const [fn, isExpired] = memoize.node.type === AST_NODE_TYPES.CallExpression ? memoize.node.arguments : [];
-      if (fn && fn.type !== AST_NODE_TYPES.SpreadElement && memoize.node.type === AST_NODE_TYPES.CallExpression) {
-        slots.push({ kind: 'memoize', value: fn, name: 'memoize', call: memoize.node, cachesForever: isExpired === undefined });
+      const call = memoize.node;
+      const [fn, isExpired] = call.type === AST_NODE_TYPES.CallExpression ? call.arguments : [];
+      if (fn && fn.type !== AST_NODE_TYPES.SpreadElement && call.type === AST_NODE_TYPES.CallExpression) {
+        found.push({ kind: 'memoize', node: fn, name: 'memoize', slot: 'memoize', call, cachesForever: isExpired === undefined });
       }
     }
-    slots.push(...findExportedRoleAssumers(sourceCode.ast));
-    return slots;
+    // Every role-assumer key spells `roleAssumer`: a cheap gate before the walk over the top-level statements.
+    if (sourceCode.text.includes('roleAssumer')) {
+      for (const { name, node } of findModuleExports(sourceCode.ast)) {
+        if (ROLE_ASSUMER_KEYS.includes(name)) found.push({ kind: 'export', node, name, slot: name });
+      }
+    }
+    return found;
   }
 
   /**
@@ -550,10 +545,6 @@ function createCredentialModel(sourceCode: SourceCode, references: SdkReferences
       consumers ??= findConsumers();
       return consumers;
     },
-    get providerSlots() {
-      providerSlots ??= findProviderSlots();
-      return providerSlots;
-    },
     objectsOf,
     propertyOf,
     sourceOf,
@@ -562,51 +553,10 @@ function createCredentialModel(sourceCode: SourceCode, references: SdkReferences
     cachedSnapshotsOf,
     clientCredentialsOf,
     get providerHandoffs() {
-      handoffs ??= findProviderHandoffs(sourceCode, references, objectsOf, propertyOf);
+      handoffs ??= findProviderHandoffs();
       return handoffs;
     },
   };
-}
-
-/** Provider options that take a function returning credentials (`fromIni`, `fromTemporaryCredentials`, …). */
-const ROLE_ASSUMER_SLOTS: readonly string[] = ['roleAssumer', 'roleAssumerWithWebIdentity'];
-
-/** The model's `providerHandoffs`: see `ProviderHandoff`. */
-function findProviderHandoffs(
-  sourceCode: SourceCode,
-  references: SdkReferences,
-  objectsOf: (node: TSESTree.Node) => TSESTree.ObjectExpression[],
-  propertyOf: (object: TSESTree.ObjectExpression, key: string) => TSESTree.Property | undefined,
-): ProviderHandoff[] {
-  const found: ProviderHandoff[] = [];
-  const addArguments = (slot: string, call: TSESTree.Node, count: number): void => {
-    if (call.type !== AST_NODE_TYPES.CallExpression) return;
-    for (const argument of call.arguments.slice(0, count)) {
-      if (argument.type !== AST_NODE_TYPES.SpreadElement) found.push({ slot, node: argument });
-    }
-  };
-  for (const provider of references.ofKind('provider')) {
-    if (provider.info.name === 'createCredentialChain') addArguments('createCredentialChain', provider.node, Infinity);
-    const [argument] = provider.node.type === AST_NODE_TYPES.CallExpression ? provider.node.arguments : [];
-    for (const options of argument ? objectsOf(argument) : []) {
-      for (const slot of ROLE_ASSUMER_SLOTS) {
-        const property = propertyOf(options, slot);
-        if (property) found.push({ slot, node: property.value });
-      }
-      const clientConfig = propertyOf(options, 'clientConfig');
-      for (const config of clientConfig ? objectsOf(clientConfig.value) : []) {
-        const credentials = propertyOf(config, 'credentials');
-        if (credentials) found.push({ slot: 'clientConfig.credentials', node: credentials.value });
-      }
-    }
-  }
-  for (const memoize of references.ofKind('memoize')) addArguments('memoize', memoize.node, 1);
-  if (sourceCode.text.includes('roleAssumer')) {
-    for (const { name, node } of findModuleExports(sourceCode.ast)) {
-      if (ROLE_ASSUMER_SLOTS.includes(name)) found.push({ slot: name, node });
-    }
-  }
-  return found;
 }
 
 /**
@@ -633,9 +583,9 @@ function findModuleExports(program: TSESTree.Program): { name: string; node: TSE
           if (id.type === AST_NODE_TYPES.Identifier && init) found.push({ name: id.name, node: init });
         }
       }
-      for (const specifier of statement.source ? [] : statement.specifiers) {
-        const { exported, local } = specifier;
-        if (exported.type === AST_NODE_TYPES.Identifier) found.push({ name: exported.name, node: local });
+      for (const { exported, local } of statement.source ? [] : statement.specifiers) {
+        // `export { assume as 'roleAssumer' }`: a string name.
+        found.push({ name: exported.type === AST_NODE_TYPES.Identifier ? exported.name : String(exported.value), node: local });
       }
     } else if (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
       addObject(statement.declaration);
@@ -651,13 +601,6 @@ function findModuleExports(program: TSESTree.Program): { name: string; node: TSE
     }
   }
   return found;
-}
-
-/** `module.exports`. */
-function isModuleExports(node: TSESTree.Node): boolean {
-  return (
-    isMemberNamed(node, 'exports') && node.object.type === AST_NODE_TYPES.Identifier && node.object.name === 'module'
-  );
 }
 
 /** `exports` or `module.exports`. */
@@ -709,52 +652,6 @@ function isCopiedField(member: TSESTree.MemberExpression): boolean {
     current = current.parent;
   }
   return current.parent?.type === AST_NODE_TYPES.Property && current.parent.value === current;
-}
-
-/**
- * The top-level bindings exported under a role-assumer name: `export const roleAssumer = …`,
- * `export function roleAssumer`, `export { assume as roleAssumer }`, `exports.roleAssumer = …`,
- * `module.exports.roleAssumer = …`.
- */
-function findExportedRoleAssumers(program: TSESTree.Program): ProviderSlot[] {
-  const slots: ProviderSlot[] = [];
-  const add = (name: string | undefined, value: TSESTree.Node | null | undefined): void => {
-    if (name !== undefined && value && ROLE_ASSUMER_KEYS.includes(name)) slots.push({ kind: 'export', value, name });
-  };
-  for (const statement of program.body) {
-    if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration) {
-      const { declaration } = statement;
-      if (declaration?.type === AST_NODE_TYPES.FunctionDeclaration) add(declaration.id?.name, declaration);
-      if (declaration?.type === AST_NODE_TYPES.VariableDeclaration) {
-        for (const declarator of declaration.declarations) {
-          if (declarator.id.type === AST_NODE_TYPES.Identifier) add(declarator.id.name, declarator.init);
-        }
-      }
-      for (const specifier of statement.source ? [] : statement.specifiers) {
-        const exported = specifier.exported;
-        add(exported.type === AST_NODE_TYPES.Identifier ? exported.name : String(exported.value), specifier.local);
-      }
-    }
-    const expression = statement.type === AST_NODE_TYPES.ExpressionStatement ? statement.expression : undefined;
-    if (expression?.type === AST_NODE_TYPES.AssignmentExpression && expression.operator === '=' && isExportsMember(expression.left)) {
-      add(getPropertyName(expression.left), expression.right);
-    }
-  }
-  return slots;
-}
-
-/** `exports.x`, `module.exports.x`. */
-function isExportsMember(node: TSESTree.Node): node is TSESTree.MemberExpression {
-  if (node.type !== AST_NODE_TYPES.MemberExpression) return false;
-  const object = node.object;
-  return (
-    (object.type === AST_NODE_TYPES.Identifier && object.name === 'exports') ||
-    (isMemberNamed(object, 'exports') && object.object.type === AST_NODE_TYPES.Identifier && object.object.name === 'module')
-  );
-}
-
-function isResponseOperation(service: string, operation: string): boolean {
-  return CREDENTIAL_RESPONSE_OPERATIONS.get(service)?.has(operation) ?? false;
 }
 
 /** How a message names a source: `AssumeRole`, `fromIni()`, `client.config.credentials()`, `AWS.config.credentials`. */

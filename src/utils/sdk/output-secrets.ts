@@ -33,7 +33,7 @@ export interface Leak {
 }
 
 /** How deep arguments, bindings and local object literals are followed; guards against cycles. */
-const MAX_DEPTH = 8;
+const MAX_OUTPUT_DEPTH = 8;
 
 /**
  * Every shape `findOutputSecrets` reports without the SDK spells one of these: `process.env` (whole, or its secret
@@ -57,7 +57,7 @@ export function findOutputSecrets(file: CredentialFile, node: TSESTree.Node): Le
  */
 function findLeaks(file: CredentialFile, node: TSESTree.Node, stringified: boolean, depth: number): Leak[] {
   const value = skipTransparent(node);
-  if (depth > MAX_DEPTH) {
+  if (depth > MAX_OUTPUT_DEPTH) {
     return [];
   }
   switch (value.type) {

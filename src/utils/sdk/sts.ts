@@ -6,8 +6,7 @@
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import type { ProviderName, V2CredentialsName } from './catalog.js';
-import { STS_CREDENTIAL_OPERATIONS } from './credential-sources.js';
+import { CREDENTIAL_RESPONSE_OPERATIONS, getOperationMethod, type ProviderName, type V2CredentialsName } from './catalog.js';
 import { getEndpointKinds } from './endpoints.js';
 import type { SdkReferences } from './references.js';
 import { hasUnknownSpread, resolvePropertyObject } from '../scope/objects.js';
@@ -35,7 +34,7 @@ export const ROLE_CHAINING_MAX_SECONDS = 3600;
 
 /** The STS operation of a v2 `AWS.STS` / v3 aggregated `STS` method: `assumeRole` → `AssumeRole`. */
 export const STS_OPERATIONS_BY_METHOD: ReadonlyMap<string, string> = new Map(
-  [...STS_CREDENTIAL_OPERATIONS].map(([operation, method]) => [method, operation]),
+  [...(CREDENTIAL_RESPONSE_OPERATIONS.get('sts') ?? [])].map((operation) => [getOperationMethod(operation), operation]),
 );
 
 /** `sts.assumeRole(...)` and its siblings: v2 `AWS.STS` and v3 aggregated `STS` methods, to filter by client. */

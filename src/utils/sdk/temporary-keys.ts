@@ -6,7 +6,7 @@
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { getPropertyName, isMemberNamed, skipTransparent } from '../ast/nodes.js';
+import { getPropertyName, getStringLiteral, isMemberNamed, skipTransparent } from '../ast/nodes.js';
 import { collectNodes } from '../ast/walk.js';
 import { refersToProcessEnv } from '../modules/processes.js';
 import type { FlowValue } from '../scope/flow.js';
@@ -40,7 +40,7 @@ export function findTemporaryKeys(
 ): TemporaryKeys | undefined {
   const { flow, sourceCode } = model;
   const keyIds = flow.valuesOf(accessKeyId, within);
-  const keyId = keyIds.map((value) => getStaticString(value)).find((text) => text?.startsWith('ASIA'));
+  const keyId = keyIds.map((value) => (value.path.length === 0 ? getStringLiteral(skipTransparent(value.node)) : undefined)).find((text) => text?.startsWith('ASIA'));
   if (keyId !== undefined) {
     return { kind: 'keyId', keyId };
   }
@@ -57,15 +57,6 @@ export function findTemporaryKeys(
     isEnv(accessKeyId, 'AWS_ACCESS_KEY_ID') &&
     isEnv(secretAccessKey, 'AWS_SECRET_ACCESS_KEY')
     ? { kind: 'environment' }
-    : undefined;
-}
-
-function getStaticString(value: FlowValue): string | undefined {
-  const node = skipTransparent(value.node);
-  if (value.path.length > 0) return undefined;
-  if (node.type === AST_NODE_TYPES.Literal) return typeof node.value === 'string' ? node.value : undefined;
-  return node.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 0
-    ? (node.quasis[0]?.value.cooked ?? undefined)
     : undefined;
 }
 
