@@ -47,11 +47,19 @@ describe('isTestFile', () => {
 
 describe('isSkippedTestFile', () => {
   it('skips a test file unless checkTestFiles is on', () => {
-    const context = { physicalFilename: '/repo/src/__tests__/x.ts', cwd: '/repo' };
+    const context = { physicalFilename: '/repo/src/__tests__/x.ts', cwd: '/repo', sourceCode: { ast: {} } };
     expect(isSkippedTestFile(context, undefined)).toBe(true);
     expect(isSkippedTestFile(context, false)).toBe(true);
     expect(isSkippedTestFile(context, true)).toBe(false);
-    expect(isSkippedTestFile({ physicalFilename: '/repo/src/x.ts', cwd: '/repo' }, false)).toBe(false);
+    expect(isSkippedTestFile({ physicalFilename: '/repo/src/x.ts', cwd: '/repo', sourceCode: { ast: {} } }, false)).toBe(false);
+  });
+
+  it('decides once per file, whichever rule asks first', () => {
+    const sourceCode = { ast: {} };
+    expect(isSkippedTestFile({ physicalFilename: '/repo/x.test.ts', cwd: '/repo', sourceCode }, false)).toBe(true);
+    // The same file (the same AST) keeps its answer; another file gets its own.
+    expect(isSkippedTestFile({ physicalFilename: '/repo/x.test.ts', cwd: '/repo', sourceCode }, false)).toBe(true);
+    expect(isSkippedTestFile({ physicalFilename: '/repo/x.ts', cwd: '/repo', sourceCode: { ast: {} } }, false)).toBe(false);
   });
 
   it('describes the option for the docs generator', () => {

@@ -41,14 +41,27 @@ export const CHECK_TEST_FILES_PROPERTY = {
 interface FileContext {
   readonly physicalFilename: string;
   readonly cwd: string;
+  readonly sourceCode: { readonly ast: object };
 }
+
+/** Whether each linted file is a test file, computed once per file whichever rule asks first. */
+const testFiles = new WeakMap<object, boolean>();
 
 /**
  * Whether a rule with the `checkTestFiles` option should skip this file: a test file, the option off. The physical
  * file decides, so a code block in `README.md` is not a test because of its virtual name.
  */
 export function isSkippedTestFile(context: FileContext, checkTestFiles: boolean | undefined): boolean {
-  return checkTestFiles !== true && isTestFile(context.physicalFilename, context.cwd);
+  if (checkTestFiles === true) {
+    return false;
+  }
+  const { ast } = context.sourceCode;
+  let isTest = testFiles.get(ast);
+  if (isTest === undefined) {
+    isTest = isTestFile(context.physicalFilename, context.cwd);
+    testFiles.set(ast, isTest);
+  }
+  return isTest;
 }
 
 function toForwardSlashes(path: string): string {
