@@ -1,10 +1,9 @@
-import { relative } from 'node:path';
-
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { getPropertyName, skipTransparent } from '../utils/ast/nodes.js';
 import { getStringExpression } from '../utils/ast/string-expressions.js';
-import { isInTestBlock, isTestFilePath } from '../utils/ast/test-code.js';
+import { isInTestBlock } from '../utils/ast/test-code.js';
+import { isSkippedTestFile } from '../utils/modules/files.js';
 import { UNKNOWN_TEXT, isKnownPath, normalizeHost, parseUrl } from '../utils/ast/urls.js';
 import { createRule } from '../utils/create-rule.js';
 import { findHttpClientCalls } from '../utils/modules/http-clients.js';
@@ -62,7 +61,7 @@ export default createRule<[], MessageId>({
   create(context) {
     // A file that never spells a metadata address requests none (a module constant is spelled in the file too);
     // test fixtures and SSRF tests spell these URLs on purpose.
-    if (!mentionsMetadataHost(context.sourceCode.text) || isTestFilePath(relative(context.cwd, context.filename))) {
+    if (!mentionsMetadataHost(context.sourceCode.text) || isSkippedTestFile(context, false)) {
       return {};
     }
     const candidates: StringNode[] = [];

@@ -1,10 +1,8 @@
-/** Pure questions about test code: test files by name, and code inside a test-framework call. */
+/** Pure questions about test code: code inside a test-framework call (test files by path: `modules/files.ts`). */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import { skipTransparent } from './nodes.js';
 
-/** Test files by name or Jest folder: `*.test.ts`, `*.spec.js`, `__tests__/`, `__mocks__/`. */
-const TEST_FILE = /(?:^|[/\\])(?:__tests__|__mocks__)[/\\]|\.(?:test|spec)\.[cm]?[jt]sx?$/;
 /** Test-framework calls (Jest, Vitest, Mocha, node:test) whose arguments are test code. */
 const TEST_FUNCTIONS: ReadonlySet<string> = new Set([
   'afterAll',
@@ -17,11 +15,6 @@ const TEST_FUNCTIONS: ReadonlySet<string> = new Set([
   'suite',
   'test',
 ]);
-
-/** @param path The file's path, best relative to the working directory so that a parent folder does not count. */
-export function isTestFilePath(path: string): boolean {
-  return TEST_FILE.test(path);
-}
 
 /** `node` sits in a test or an assertion: E.g. `it('blocks IMDS', () => …)`, `expect(isAllowed('http://…'))`. */
 export function isInTestBlock(node: TSESTree.Node): boolean {
