@@ -135,7 +135,7 @@ function createFlow(sourceCode: SourceCode): Flow {
   const memo = new Map<TSESTree.Node, readonly FlowValue[]>();
   const fieldWrites = new Map<ClassNode, Map<string, TSESTree.Node[]>>();
   const callSites = new Map<FunctionNode, TSESTree.CallExpression[]>();
-  let allCalls: TSESTree.CallExpression[] | undefined;
+  let callsByName: Map<string, TSESTree.CallExpression[]> | undefined;
   let isTerminal: (node: TSESTree.Node) => boolean = () => false;
 
   const variableOf = (identifier: TSESTree.Identifier): Variable | null => {
@@ -701,11 +701,47 @@ function createFlow(sourceCode: SourceCode): Flow {
     return getCallees(call, undefined, newWalk(), 0);
   }
 
+  /**
+   * The calls of the file by the name they call (`f(…)`, `obj.f(…)`, `this.f(…)` under `f`), built once: a function
+   * is only called under a name it is bound to, so only those calls need their callee resolved.
+   */
+  function getCallsByName(): Map<string, TSESTree.CallExpression[]> {
+    if (!callsByName) {
+      callsByName = new Map();
+      for (const node of collectNodes(sourceCode.ast, (node) => node.type === AST_NODE_TYPES.CallExpression)) {
+        const call = node as TSESTree.CallExpression;
+        const name = getCalledName(call);
+        if (name === undefined) continue;
+        const list = callsByName.get(name) ?? [];
+        list.push(call);
+        callsByName.set(name, list);
+      }
+    }
+    return callsByName;
+  }
+
+  /** The variables a function's binding is copied into: `other` of `const other = build`. */
+  function getAliasNames(fn: FunctionNode): string[] {
+    const parent = fn.parent;
+    const id = fn.id ?? (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier ? parent.id : null);
+    const aliases: string[] = [];
+    for (const reference of (id && variableOf(id)?.references) || []) {
+      const holder = reference.identifier.parent;
+      if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.init === reference.identifier && holder.id.type === AST_NODE_TYPES.Identifier) {
+        aliases.push(holder.id.name);
+      } else if (holder?.type === AST_NODE_TYPES.AssignmentExpression && holder.right === reference.identifier && holder.left.type === AST_NODE_TYPES.Identifier) {
+        aliases.push(holder.left.name);
+      }
+    }
+    return aliases;
+  }
+
   function callsOf(fn: FunctionNode): readonly TSESTree.CallExpression[] {
     let calls = callSites.get(fn);
     if (!calls) {
-      allCalls ??= collectNodes(sourceCode.ast, (node) => node.type === AST_NODE_TYPES.CallExpression) as TSESTree.CallExpression[];
-      calls = allCalls.filter((call) => calleesOf(call).includes(fn));
+      const byName = getCallsByName();
+      const candidates = [...getBoundNames(fn), ...getAliasNames(fn)].flatMap((name) => byName.get(name) ?? []);
+      calls = candidates.filter((call) => calleesOf(call).includes(fn));
       callSites.set(fn, calls);
     }
     return calls;
@@ -801,6 +837,42 @@ function getStatement(node: TSESTree.Node): TSESTree.Statement | undefined {
     }
   }
   return undefined;
+}
+
+/** The name a call calls: `f` of `f()`, `obj.f()`, `this.f()`, `obj?.f()`. */
+function getCalledName(call: TSESTree.CallExpression): string | undefined {
+  const callee = skipTransparent(call.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
+  return callee.type === AST_NODE_TYPES.MemberExpression ? getMemberKey(callee) : undefined;
+}
+
+/**
+ * The names a function is bound to, under which code can call it: its own name, the variable, property, class
+ * member or `obj.k =` member it is written to. E.g. `toCredentials` of `toCredentials(r) { … }` in a class.
+ */
+function getBoundNames(fn: FunctionNode): string[] {
+  const names: string[] = [];
+  if (fn.id) names.push(fn.id.name);
+  const parent = fn.parent;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) {
+    names.push(parent.id.name);
+  } else if (
+    (parent?.type === AST_NODE_TYPES.Property ||
+      parent?.type === AST_NODE_TYPES.MethodDefinition ||
+      parent?.type === AST_NODE_TYPES.PropertyDefinition) &&
+    parent.value === fn
+  ) {
+    const key = getClassKey(parent.key, parent.computed);
+    if (key !== undefined) names.push(key);
+  } else if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === fn) {
+    const target = skipTransparent(parent.left);
+    if (target.type === AST_NODE_TYPES.Identifier) names.push(target.name);
+    if (target.type === AST_NODE_TYPES.MemberExpression) {
+      const key = getMemberKey(target);
+      if (key !== undefined) names.push(key);
+    }
+  }
+  return names;
 }
 
 /** A write to an identifier: the value it takes, the keys that lead to it inside a pattern, and a default. */
