@@ -13,7 +13,7 @@ import {
   type CredentialModel,
   type CredentialSource,
 } from '../utils/sdk/credentials.js';
-import { onSdkReferences, type SdkReference } from '../utils/sdk/references.js';
+import { mentionsSdk, onSdkReferences, type SdkReference } from '../utils/sdk/references.js';
 import { getGlobalConfigAssignment, getV2Namespace } from '../utils/sdk/v2-config.js';
 import { isVisibleAt } from '../utils/scope/names.js';
 
@@ -81,7 +81,8 @@ export default createRule<Options, MessageId>({
   },
   create(context, [{ checkTestFiles }]) {
     const { sourceCode } = context;
-    if (isSkippedTestFile(context, checkTestFiles)) {
+    // The SDK gate first: most files reach no SDK and never need their path looked at.
+    if (!mentionsSdk(context.sourceCode) || isSkippedTestFile(context, checkTestFiles)) {
       return {};
     }
     return onSdkReferences(context, (sdk) => {

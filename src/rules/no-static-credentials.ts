@@ -12,7 +12,7 @@ import {
   type CredentialModel,
 } from '../utils/sdk/credentials.js';
 import { getEndpointKinds } from '../utils/sdk/endpoints.js';
-import { onSdkReferences } from '../utils/sdk/references.js';
+import { mentionsSdk, onSdkReferences } from '../utils/sdk/references.js';
 import type { V2OptionsSite } from '../utils/sdk/v2-config.js';
 import { isSameBindingAt } from '../utils/scope/names.js';
 
@@ -79,7 +79,8 @@ export default createRule<Options, MessageId>({
     defaultOptions: [{ allowLocalEndpoints: true, checkTestFiles: false }],
   },
   create(context, [{ allowLocalEndpoints = true, checkTestFiles }]) {
-    if (isSkippedTestFile(context, checkTestFiles)) {
+    // The SDK gate first: most files reach no SDK and never need their path looked at.
+    if (!mentionsSdk(context.sourceCode) || isSkippedTestFile(context, checkTestFiles)) {
       return {};
     }
     return onSdkReferences(context, (references) => {

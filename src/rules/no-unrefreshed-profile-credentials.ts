@@ -10,7 +10,7 @@ import { mayRunLong } from '../utils/modules/program-kind.js';
 import { findOptionValues, resolveAlternatives } from '../utils/scope/alternatives.js';
 import { findMethodCallsOnBinding } from '../utils/scope/binding-uses.js';
 import { mayHaveProperty } from '../utils/scope/functions.js';
-import { onSdkReferences, type SdkReferences } from '../utils/sdk/references.js';
+import { mentionsSdk, onSdkReferences, type SdkReferences } from '../utils/sdk/references.js';
 import { getGlobalConfigAssignment, getGlobalConfigCall } from '../utils/sdk/v2-config.js';
 import { findProperty, getStaticValue, resolveObject, resolveValue } from '../utils/scope/values.js';
 
@@ -69,7 +69,8 @@ export default createRule<Options, MessageId>({
     defaultOptions: [{ profilesAssumingRoles: [], checkTestFiles: false }],
   },
   create(context, [{ profilesAssumingRoles = [], checkTestFiles }]) {
-    if (isSkippedTestFile(context, checkTestFiles)) {
+    // The SDK gate first: most files reach no SDK and never need their path looked at.
+    if (!mentionsSdk(context.sourceCode) || isSkippedTestFile(context, checkTestFiles)) {
       return {};
     }
     const { sourceCode } = context;

@@ -9,7 +9,7 @@ import { CHECK_TEST_FILES_PROPERTY, isSkippedTestFile } from '../utils/modules/f
 import type { FlowValue } from '../utils/scope/flow.js';
 import { CREDENTIAL_PROVIDERS_MODULE, EXPIRE_AFTER } from '../utils/sdk/catalog.js';
 import { getCredentialModel, type CredentialModel, type ProviderHandoff } from '../utils/sdk/credentials.js';
-import { onSdkReferences } from '../utils/sdk/references.js';
+import { mentionsSdk, onSdkReferences } from '../utils/sdk/references.js';
 
 type MessageId = 'missingExpiration' | 'addExpiration' | 'wrapWithExpireAfter' | 'addExpireAfter';
 type Options = [{ checkTestFiles?: boolean }];
@@ -47,7 +47,8 @@ export default createRule<Options, MessageId>({
   },
   create(context, [{ checkTestFiles }]) {
     const { sourceCode } = context;
-    if (isSkippedTestFile(context, checkTestFiles)) {
+    // The SDK gate first: most files reach no SDK and never need their path looked at.
+    if (!mentionsSdk(context.sourceCode) || isSkippedTestFile(context, checkTestFiles)) {
       return {};
     }
     return onSdkReferences(context, (references) => {

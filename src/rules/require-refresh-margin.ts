@@ -65,11 +65,9 @@ export default createRule<Options, MessageId>({
     defaultOptions: [{ minimumMarginMs: SDK_REFRESH_WINDOW_MS, checkTestFiles: false }],
   },
   create(context, [{ minimumMarginMs = SDK_REFRESH_WINDOW_MS, checkTestFiles }]) {
-    if (isSkippedTestFile(context, checkTestFiles)) {
-      return {};
-    }
     // Every shape needs the current time (`Date.now()`, `new Date()`) and an expiry field (all contain "xpir").
-    if (!context.sourceCode.text.includes('Date') || !context.sourceCode.text.includes('xpir')) {
+    const { text } = context.sourceCode;
+    if (!text.includes('Date') || !text.includes('xpir') || isSkippedTestFile(context, checkTestFiles)) {
       return {};
     }
     const candidates: Candidate[] = [];

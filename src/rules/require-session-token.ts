@@ -7,7 +7,7 @@ import { getSiblingFieldText } from '../utils/fix/sibling-field.js';
 import { CHECK_TEST_FILES_PROPERTY, isSkippedTestFile } from '../utils/modules/files.js';
 import { MISNAMED_SESSION_TOKEN_KEYS, V2_BEARER_TOKEN_KEY } from '../utils/sdk/credential-keys.js';
 import { describeSource, getCredentialModel, type CredentialModel } from '../utils/sdk/credentials.js';
-import { onSdkReferences, type SdkReference } from '../utils/sdk/references.js';
+import { mentionsSdk, onSdkReferences, type SdkReference } from '../utils/sdk/references.js';
 import { maskSecret } from '../utils/sdk/secrets.js';
 import { ENV_SESSION_TOKEN, findTemporaryKeys, type TemporaryKeys } from '../utils/sdk/temporary-keys.js';
 import type { FlowValue } from '../utils/scope/flow.js';
@@ -54,7 +54,8 @@ export default createRule<Options, MessageId>({
     defaultOptions: [{ checkTestFiles: false }],
   },
   create(context, [{ checkTestFiles }]) {
-    if (isSkippedTestFile(context, checkTestFiles)) {
+    // The SDK gate first: most files reach no SDK and never need their path looked at.
+    if (!mentionsSdk(context.sourceCode) || isSkippedTestFile(context, checkTestFiles)) {
       return {};
     }
     return onSdkReferences(context, (references) => {
