@@ -220,3 +220,12 @@ export function getFunctionHeadLocation(
 ): TSESTree.SourceLocation {
   return ASTUtils.getFunctionHeadLocation(fn, sourceCode);
 }
+
+/** The name an expression ends in: `f` of `f`, `x.f`, `x?.['f']` (through TS wrappers); `undefined` when computed. */
+export function getEndName(node: TSESTree.Node): string | undefined {
+  const value = skipTransparent(node);
+  if (value.type === AST_NODE_TYPES.Identifier) {
+    return value.name;
+  }
+  return value.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(value) : undefined;
+}

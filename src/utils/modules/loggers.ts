@@ -5,7 +5,7 @@
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { getPropertyName, skipTransparent } from '../ast/nodes.js';
+import { getEndName, getPropertyName, skipTransparent } from '../ast/nodes.js';
 import { getBindingSource } from '../scope/values.js';
 import { CALL, CONSTRUCT, findModuleReferences, type TraceMap } from './module-references.js';
 
@@ -139,7 +139,7 @@ export function onLogCalls(
       dynamicImports.push(node);
     },
     CallExpression(node) {
-      if (node.arguments.length > 0 && OUTPUT_METHODS.has(getCalleeName(node.callee) ?? '')) candidates.push(node);
+      if (node.arguments.length > 0 && OUTPUT_METHODS.has(getEndName(node.callee) ?? '')) candidates.push(node);
     },
     'Program:exit'() {
       let found: LoggerReferences | undefined;
@@ -218,7 +218,7 @@ function isLoggerCreation(
     return value.name === 'console' || isLogger(sourceCode, loggers, value, depth);
   }
   if (value.type === AST_NODE_TYPES.NewExpression) {
-    return getCalleeName(value.callee) === 'Console' || loggers().factories.has(value);
+    return getEndName(value.callee) === 'Console' || loggers().factories.has(value);
   }
   if (value.type !== AST_NODE_TYPES.CallExpression) {
     return false;
@@ -230,14 +230,6 @@ function isLoggerCreation(
       isLoggerCreation(sourceCode, loggers, callee.object, depth + 1)
     );
   }
-  return LOGGER_FACTORIES.has(getCalleeName(callee) ?? '') || loggers().factories.has(value);
+  return LOGGER_FACTORIES.has(getEndName(callee) ?? '') || loggers().factories.has(value);
 }
 
-/** `f` for `f()` and `x.f()`. */
-function getCalleeName(callee: TSESTree.Node): string | undefined {
-  const inner = skipTransparent(callee);
-  if (inner.type === AST_NODE_TYPES.Identifier) {
-    return inner.name;
-  }
-  return inner.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(inner) : undefined;
-}

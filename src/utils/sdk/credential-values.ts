@@ -5,7 +5,7 @@
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { getPropertyName, isMemberNamed, isPlainReference, isProcessEnv, skipTransparent } from '../ast/nodes.js';
+import { getEndName, getPropertyName, isMemberNamed, isPlainReference, isProcessEnv, skipTransparent } from '../ast/nodes.js';
 import { findProperty, getBindingSource, resolveValue } from '../scope/values.js';
 import { getCredentialModel, type CredentialSource } from './credentials.js';
 import { SECRET_ENV_VARIABLES } from './environment.js';
@@ -122,12 +122,7 @@ export function getDestructuredSecret(file: CredentialFile, identifier: TSESTree
  */
 export function isCredentialShaped(file: CredentialFile, node: TSESTree.Node): boolean {
   const object = skipTransparent(node);
-  const name =
-    object.type === AST_NODE_TYPES.Identifier
-      ? object.name
-      : object.type === AST_NODE_TYPES.MemberExpression
-        ? getPropertyName(object)
-        : undefined;
+  const name = getEndName(object);
   if (name !== undefined && isCredentialsName(name)) {
     return true;
   }

@@ -5,7 +5,7 @@
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
-import { getPropertyName, isIdentifierNamed, isMemberNamed, isProcessEnv, skipTransparent } from '../ast/nodes.js';
+import { getEndName, getPropertyName, isIdentifierNamed, isMemberNamed, isProcessEnv, skipTransparent } from '../ast/nodes.js';
 import { resolveValue } from '../scope/values.js';
 import {
   getCredentialObject,
@@ -133,12 +133,7 @@ function findLeaksInSerialization(
 ): Leak[] {
   const callee = skipTransparent(call.callee);
   const [argument] = call.arguments;
-  const name =
-    callee.type === AST_NODE_TYPES.Identifier
-      ? callee.name
-      : callee.type === AST_NODE_TYPES.MemberExpression
-        ? getPropertyName(callee)
-        : undefined;
+  const name = getEndName(callee);
   if (callee.type === AST_NODE_TYPES.MemberExpression && name === 'toString' && call.arguments.length === 0) {
     return findLeaks(file, callee.object, true, depth);
   }
