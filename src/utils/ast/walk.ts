@@ -1,12 +1,19 @@
 /** A bounded walk over a subtree, for the shared models only: rules never walk the tree themselves. */
 import type { TSESTree } from '@typescript-eslint/utils';
+import { visitorKeys } from '@typescript-eslint/visitor-keys';
 
-/** Keys that point back up or sideways, never into children. */
-const SKIPPED_KEYS: ReadonlySet<string> = new Set(['parent', 'loc', 'range', 'tokens', 'comments', 'typeAnnotation']);
+/** Type positions hold no value the models follow (calls, assignments, functions): the walk skips them. */
+const TYPE_KEYS: ReadonlySet<string> = new Set(['typeAnnotation', 'typeArguments', 'typeParameters', 'returnType']);
+/** Keys that point back up or sideways, never into children (for node types the visitor keys do not know). */
+const NON_CHILD_KEYS: ReadonlySet<string> = new Set(['parent', 'loc', 'range', 'tokens', 'comments']);
+
+const childKeysByType = new Map<string, readonly string[]>(
+  Object.entries(visitorKeys).map(([type, keys = []]) => [type, keys.filter((key) => !TYPE_KEYS.has(key))]),
+);
 
 /**
- * The nodes under `root` (itself included) that `test` accepts, in source order. Children are found through the
- * node's own keys, so every parser's nodes (TypeScript included) are walked the same way.
+ * The nodes under `root` (itself included) that `test` accepts, in source order. Children are found through
+ * typescript-eslint's visitor keys; a node type they do not know (another parser's) through its own keys.
  */
 export function collectNodes(root: TSESTree.Node, test: (node: TSESTree.Node) => boolean): TSESTree.Node[] {
   const found: TSESTree.Node[] = [];
@@ -14,17 +21,19 @@ export function collectNodes(root: TSESTree.Node, test: (node: TSESTree.Node) =>
   while (stack.length > 0) {
     const node = stack.pop() as TSESTree.Node;
     if (test(node)) found.push(node);
-    const children: TSESTree.Node[] = [];
-    for (const key of Object.keys(node)) {
-      if (SKIPPED_KEYS.has(key)) continue;
-      const value = (node as unknown as Record<string, unknown>)[key];
+    const keys = childKeysByType.get(node.type) ?? Object.keys(node).filter((key) => !NON_CHILD_KEYS.has(key) && !TYPE_KEYS.has(key));
+    // Pushed in reverse, so that the first child is visited first.
+    for (let keyIndex = keys.length - 1; keyIndex >= 0; keyIndex--) {
+      const value = (node as unknown as Record<string, unknown>)[keys[keyIndex] as string];
       if (Array.isArray(value)) {
-        for (const item of value) if (isNode(item)) children.push(item);
+        for (let index = value.length - 1; index >= 0; index--) {
+          const item: unknown = value[index];
+          if (isNode(item)) stack.push(item);
+        }
       } else if (isNode(value)) {
-        children.push(value);
+        stack.push(value);
       }
     }
-    for (let index = children.length - 1; index >= 0; index--) stack.push(children[index] as TSESTree.Node);
   }
   return found;
 }
