@@ -2000,6 +2000,75 @@ export class Queue {
       ],
     },
     {
+      // The RDS IAM auth signer presigns every token with the keys it was built with.
+      code: `
+import { Signer } from '@aws-sdk/rds-signer';
+const signer = new Signer({
+  hostname: 'db.example.internal',
+  port: 5432,
+  username: 'app',
+  credentials: { accessKeyId: env.DB_KEY_ID, secretAccessKey: env.DB_SECRET },
+});
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'staticSignerCredentials',
+          data: { client: 'Signer' },
+          line: 7,
+          column: 3,
+          endLine: 7,
+          endColumn: 78,
+          suggestions: [
+            {
+              messageId: 'useProviderChain',
+              data: { provider: 'fromNodeProviderChain()' },
+              output: `
+import { Signer } from '@aws-sdk/rds-signer';
+import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+const signer = new Signer({
+  hostname: 'db.example.internal',
+  port: 5432,
+  username: 'app',
+  credentials: fromNodeProviderChain(),
+});
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // The Aurora DSQL signer, required in CommonJS.
+      code: `
+const { DsqlSigner } = require('@aws-sdk/dsql-signer');
+const signer = new DsqlSigner({ hostname, credentials: { accessKeyId: KEY_ID, secretAccessKey: SECRET } });
+      `,
+      languageOptions: { globals: { require: 'readonly' } },
+      output: null,
+      errors: [
+        {
+          messageId: 'staticSignerCredentials',
+          data: { client: 'DsqlSigner' },
+          line: 3,
+          column: 43,
+          endLine: 3,
+          endColumn: 104,
+          suggestions: [
+            {
+              messageId: 'useProviderChain',
+              data: { provider: 'fromNodeProviderChain()' },
+              output: `
+const { DsqlSigner } = require('@aws-sdk/dsql-signer');
+const { fromNodeProviderChain } = require('@aws-sdk/credential-providers');
+const signer = new DsqlSigner({ hostname, credentials: fromNodeProviderChain() });
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
       // Static keys given to `SignatureV4`: no removal, a signer has no provider chain to fall back on.
       code: `
 import { SignatureV4 } from '@smithy/signature-v4';

@@ -443,6 +443,60 @@ AWS.config.region = 'eu-west-1';
       ],
     },
     {
+      // Signers whose module ids name no \`aws-sdk\`: the per-file text gate still lets them through.
+      code: `
+import { AwsSigv4Signer } from '@opensearch-project/opensearch/aws';
+import createAwsOpensearchConnector from 'aws-opensearch-connector';
+AwsSigv4Signer({ region: 'eu-west-1', getCredentials });
+createAwsOpensearchConnector({ credentials });
+      `,
+      errors: [
+        {
+          messageId: 'found',
+          data: { type: 'call', kind: 'signer', name: 'AwsSigv4Signer', moduleId: '@opensearch-project/opensearch/aws' },
+          line: 4,
+          column: 1,
+          endLine: 4,
+          endColumn: 56,
+        },
+        {
+          messageId: 'found',
+          data: { type: 'call', kind: 'signer', name: 'aws-opensearch-connector', moduleId: 'aws-opensearch-connector' },
+          line: 5,
+          column: 1,
+          endLine: 5,
+          endColumn: 46,
+        },
+      ],
+    },
+    {
+      // The IAM database auth signers.
+      code: `
+import { Signer } from '@aws-sdk/rds-signer';
+import { DsqlSigner } from '@aws-sdk/dsql-signer';
+new Signer({ hostname, port, username });
+new DsqlSigner({ hostname });
+      `,
+      errors: [
+        {
+          messageId: 'found',
+          data: { type: 'construct', kind: 'signer', name: 'Signer', moduleId: '@aws-sdk/rds-signer' },
+          line: 4,
+          column: 1,
+          endLine: 4,
+          endColumn: 41,
+        },
+        {
+          messageId: 'found',
+          data: { type: 'construct', kind: 'signer', name: 'DsqlSigner', moduleId: '@aws-sdk/dsql-signer' },
+          line: 5,
+          column: 1,
+          endLine: 5,
+          endColumn: 29,
+        },
+      ],
+    },
+    {
       // v2 nested clients; `S3.ManagedUpload` is none, the service it is given is one.
       code: `
 import AWS from 'aws-sdk';

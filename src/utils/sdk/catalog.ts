@@ -229,7 +229,22 @@ export const SIGNER_PACKAGES: Readonly<Record<string, Extract<SdkInfo, { kind: '
     construct: false,
   },
   'aws-opensearch-connector': { kind: 'signer', name: 'aws-opensearch-connector', option: 'credentials', construct: false },
+  // IAM database auth tokens: presigned by a `SignatureV4` built from these `credentials` at each `getAuthToken()`.
+  '@aws-sdk/rds-signer': { kind: 'signer', name: 'Signer', option: 'credentials', construct: true },
+  '@aws-sdk/dsql-signer': { kind: 'signer', name: 'DsqlSigner', option: 'credentials', construct: true },
 };
+
+/**
+ * Text that every module id the catalog covers contains, and the v2 browser global's uses (`AWS.S3`, `AWS['S3']`):
+ * a file whose text holds none of them reaches no SDK module (short of building the id at run time).
+ */
+export const SDK_TEXT_MARKERS: readonly string[] = [
+  'aws-sdk',
+  '@smithy/',
+  'AWS.',
+  'AWS[',
+  ...Object.keys(SIGNER_PACKAGES).filter((moduleId) => !moduleId.includes('aws-sdk') && !moduleId.includes('@smithy/')),
+];
 
 /** True for every module id that some trace map below covers; the cheap test behind the per-file bail-out. */
 export function isSdkModule(moduleId: string): boolean {

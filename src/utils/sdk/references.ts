@@ -15,6 +15,7 @@ import {
 } from '../modules/module-references.js';
 import {
   PROVIDER_PACKAGES,
+  SDK_TEXT_MARKERS,
   SIGNER_PACKAGES,
   SDK_MODULE_GLOBALS,
   V2_CLIENT_PREFIX,
@@ -95,13 +96,11 @@ function getFileState(sourceCode: Readonly<TSESLint.SourceCode>): FileState {
 }
 
 /**
- * Every module id the catalog covers contains `aws-sdk` or `@smithy/`, so a file whose text holds neither loads
- * no SDK module (short of building the id at run time, which no reference pass could follow): its SDK rules add
- * no listener at all. This is what makes the plugin cost almost nothing on the files that make up most projects.
- * The browser global is used as `AWS.S3`, `AWS.config`, `window.AWS.config` or `AWS['S3']`, hence `AWS.`/`AWS[`.
+ * A file whose text holds none of the catalog's markers loads no SDK module, so its SDK rules add no listener at
+ * all. This is what makes the plugin cost almost nothing on the files that make up most projects.
  */
 function mentionsSdkModule(text: string): boolean {
-  return text.includes('aws-sdk') || text.includes('@smithy/') || text.includes('AWS.') || text.includes('AWS[');
+  return SDK_TEXT_MARKERS.some((marker) => text.includes(marker));
 }
 
 function collectSdkReferences(
