@@ -65,6 +65,12 @@ describe('plugin', () => {
         expect(doc).toContain(heading);
       }
     });
+
+    it('lists its options in a generated table, which docs:check keeps current', () => {
+      const hasOptions = JSON.stringify(rule?.meta.schema ?? []).includes('"properties":{"');
+      const doc = readFileSync(path.join(root, 'docs/rules', `${name}.md`), 'utf8');
+      expect(doc.includes('<!-- begin auto-generated rule options list -->')).toBe(hasOptions);
+    });
   });
 });
 

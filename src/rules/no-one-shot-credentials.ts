@@ -228,8 +228,8 @@ function getPropertyText(property: TSESTree.Property): string {
 
 /**
  * A refreshing provider built from the AssumeRole input, when the file shows that input and its names mean the
- * same where the provider goes: `fromTemporaryCredentials({ params })` (v3, sdk-facts A4) or
- * `new AWS.ChainableTemporaryCredentials({ params })` (v2, sdk-facts B4).
+ * same where the provider goes: `fromTemporaryCredentials({ params })` (v3) or
+ * `new AWS.ChainableTemporaryCredentials({ params })` (v2): both assume the role again before the session expires.
  */
 function getSuggestions(model: CredentialModel, sourceCode: SourceCode, { source, replacement }: Finding): Suggestion[] {
   if (!replacement || source.kind !== 'response' || source.operation !== 'AssumeRole' || !source.input) {
