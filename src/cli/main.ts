@@ -51,8 +51,9 @@ const HELP = `Usage: ${TOOL_NAME} [options] [paths...]
 
 Finds AWS credential mistakes (hard-coded keys, static credentials that never
 refresh, ...) in JavaScript and TypeScript files, with no ESLint configuration.
-Paths are files or directories (default: the current directory); node_modules,
-dist, build, coverage and .git are skipped. Your own ESLint config is not read.
+Paths are files or directories (default: the current directory), anywhere on
+disk; node_modules, dist, build, coverage and .git are skipped. Your own ESLint
+config is not read.
 
 Options:
   -c, --config <name>       recommended (default), strict or all
@@ -107,26 +108,19 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 }
 
 async function run(options: CliOptions, io: CliIo): Promise<number> {
-  const files = collectFiles(options.paths, io.cwd);
-  const eslint = new ESLint({
-    cwd: io.cwd,
-    overrideConfigFile: true,
-    overrideConfig: createLintConfig(options.configName),
-    errorOnUnmatchedPattern: false,
-    // The files are already listed: `[id].ts` (Next.js routes) is a file name, not a glob.
-    globInputPaths: false,
-    // A file the ignores drop is skipped silently, as it is when a directory is walked.
-    warnIgnored: false,
-    ...(options.quiet && { ruleFilter: ({ severity }) => severity === 2 }),
-  });
-
-  const results = keepPluginFindings(await lintInBatches(eslint, files, io.stderr), options.quiet);
+  const groups = groupByBase(options.paths, io.cwd);
+  const linted: ESLint.LintResult[] = [];
+  const total = [...groups.values()].reduce((count, files) => count + files.length, 0);
+  for (const [base, files] of groups) {
+    linted.push(...(await lintInBatches(createEslint(base, options), files, io.stderr, { done: linted.length, total })));
+  }
+  const results = keepPluginFindings(linted, options.quiet);
   const errorCount = sum(results, (result) => result.errorCount);
   const warningCount = sum(results, (result) => result.warningCount);
   const maxWarnings = options.maxWarnings ?? 0;
   const tooManyWarnings = warningCount > maxWarnings;
 
-  const report = await formatResults(eslint, results, options, io, {
+  const report = await formatResults(createEslint(io.cwd, options), results, options, io, {
     ...(tooManyWarnings && options.maxWarnings !== undefined && {
       maxWarningsExceeded: { maxWarnings, foundWarnings: warningCount },
     }),
@@ -177,14 +171,33 @@ function hasInlineConfigReports(): boolean {
   return major > 9 || (major === 9 && minor >= 19);
 }
 
-/** Lists the files to lint, sorted; directories are walked without entering ignored ones or symbolic links. */
-function collectFiles(paths: readonly string[], cwd: string): string[] {
-  const files = new Set<string>();
-  const walk = (directory: string): void => {
+function createEslint(base: string, options: CliOptions): ESLint {
+  return new ESLint({
+    cwd: base,
+    overrideConfigFile: true,
+    overrideConfig: createLintConfig(options.configName),
+    errorOnUnmatchedPattern: false,
+    // The files are already listed: `[id].ts` (Next.js routes) is a file name, not a glob.
+    globInputPaths: false,
+    // A file the ignores drop is skipped silently, as it is when a directory is walked.
+    warnIgnored: false,
+    ...(options.quiet && { ruleFilter: ({ severity }) => severity === 2 }),
+  });
+}
+
+/**
+ * The files to lint, sorted, by the directory ESLint lints them from. ESLint skips every file outside its base
+ * path, so a path outside `cwd` (`../other-repo`, an absolute path elsewhere) is linted from its own directory (the
+ * directory itself, or a file's parent), which is then also the base of the ignores. Directories are walked without
+ * entering ignored ones or symbolic links.
+ */
+function groupByBase(paths: readonly string[], cwd: string): Map<string, string[]> {
+  const groups = new Map<string, Set<string>>();
+  const walk = (directory: string, files: Set<string>): void => {
     for (const entry of readdirSync(directory, { withFileTypes: true })) {
       const entryPath = path.join(directory, entry.name);
       if (entry.isDirectory()) {
-        if (!IGNORED_DIRECTORIES.has(entry.name)) walk(entryPath);
+        if (!IGNORED_DIRECTORIES.has(entry.name)) walk(entryPath, files);
       } else if (entry.isFile() && LINTED_EXTENSIONS.has(path.extname(entry.name))) {
         files.add(entryPath);
       }
@@ -192,13 +205,24 @@ function collectFiles(paths: readonly string[], cwd: string): string[] {
   };
   for (const given of paths) {
     const absolute = path.resolve(cwd, given);
-    if (statSync(absolute).isDirectory()) {
-      walk(absolute);
-    } else {
-      files.add(absolute);
-    }
+    const isDirectory = statSync(absolute).isDirectory();
+    const base = isInside(cwd, absolute) ? cwd : isDirectory ? absolute : path.dirname(absolute);
+    const files = groups.get(base) ?? new Set<string>();
+    groups.set(base, files);
+    if (isDirectory) walk(absolute, files);
+    else files.add(absolute);
   }
-  return [...files].sort();
+  // A file reached from two bases (`.` and `../project/src` run from `project`) is linted once, from the first.
+  const seen = new Set<string>();
+  return new Map(
+    [...groups].map(([base, files]) => [base, [...files].filter((file) => !seen.has(file) && Boolean(seen.add(file))).sort()]),
+  );
+}
+
+/** Whether `target` is `directory` or below it. */
+function isInside(directory: string, target: string): boolean {
+  const relative = path.relative(directory, target);
+  return relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
 }
 
 /** Lints in batches so that a terminal can show `<n>/<total> files` on stderr while it runs. */
@@ -206,14 +230,17 @@ async function lintInBatches(
   eslint: ESLint,
   files: readonly string[],
   stderr: OutputStream,
+  progress: { done: number; total: number },
 ): Promise<ESLint.LintResult[]> {
-  const showProgress = stderr.isTTY === true && files.length > 0;
+  const showProgress = stderr.isTTY === true && progress.total > 0;
   const results: ESLint.LintResult[] = [];
   for (let start = 0; start < files.length; start += BATCH_SIZE) {
-    if (showProgress) stderr.write(`\r${start}/${files.length} files`);
+    if (showProgress) stderr.write(`\r${progress.done + start}/${progress.total} files`);
     results.push(...(await eslint.lintFiles(files.slice(start, start + BATCH_SIZE))));
   }
-  if (showProgress) stderr.write(`\r${files.length}/${files.length} files\r\u001B[K`);
+  if (showProgress && progress.done + files.length === progress.total) {
+    stderr.write(`\r${progress.total}/${progress.total} files\r\u001B[K`);
+  }
   return results;
 }
 
@@ -286,7 +313,19 @@ async function formatResults(
   }
   const color = options.outputFile === undefined && io.stdout.isTTY === true && io.stdout.hasColors?.() === true;
   const formatter = await eslint.loadFormatter(options.format);
-  return formatter.format(results, { ...resultsMeta, color });
+  const shown = results.map((result) => ({ ...result, filePath: displayPath(result.filePath, options.paths, io.cwd) }));
+  return formatter.format(shown, { ...resultsMeta, color });
+}
+
+/**
+ * A file outside `cwd` as the user reached it: relative to `cwd` when it was given as a relative path
+ * (`../other-repo/src/keys.js`), absolute when it was given as an absolute one. Files inside `cwd` keep ESLint's
+ * absolute paths.
+ */
+function displayPath(file: string, paths: readonly string[], cwd: string): string {
+  if (isInside(cwd, file)) return file;
+  const typedRelative = paths.some((given) => !path.isAbsolute(given) && isInside(path.resolve(cwd, given), file));
+  return typedRelative ? path.relative(cwd, file) : file;
 }
 
 /** Every rule the selected config turns on (errors only with `--quiet`), with the metadata SARIF shows. */
@@ -345,13 +384,7 @@ function validateOptions(
   if (values['output-file'] === '') throw new UsageError('--output-file needs a file name');
   const paths = positionals.length > 0 ? [...positionals] : ['.'];
   for (const given of paths) {
-    const absolute = path.resolve(cwd, given);
-    if (!existsSync(absolute)) throw new UsageError(`path not found: ${given}`);
-    const relative = path.relative(cwd, absolute);
-    // ESLint ignores every file outside its base path: say so instead of reporting a clean run.
-    if (relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) {
-      throw new UsageError(`path outside the current directory: ${given} (run from a directory that contains it)`);
-    }
+    if (!existsSync(path.resolve(cwd, given))) throw new UsageError(`path not found: ${given}`);
   }
   return {
     configName,
