@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { ESLint } from 'eslint';
@@ -19,18 +20,26 @@ async function lintFolder(folder: string): Promise<Map<string, string[]>> {
   );
 }
 
+/** Rules scaffolded by `npm run new-rule` whose test file still says so: not built yet, so their examples are todos. */
+const scaffolded = Object.keys(plugin.rules).filter((name) =>
+  readFileSync(path.join(root, 'tests/rules', `${name}.test.ts`), 'utf8').includes('Scaffolded by `npm run new-rule`'),
+);
+
 describe('examples/', () => {
   it('wrong/: every rule of the plugin fires, and every file shows at least one finding', async () => {
     const findings = await lintFolder('wrong');
     const fired = new Set([...findings.values()].flat());
     expect(fired).not.toContain('parse error');
-    for (const name of Object.keys(plugin.rules)) {
+    for (const name of Object.keys(plugin.rules).filter((rule) => !scaffolded.includes(rule))) {
       expect(fired, `no example in examples/wrong fires ${name}`).toContain(`aws-credentials/${name}`);
     }
     for (const [file, ruleIds] of findings) {
+      if (scaffolded.includes(path.basename(file, path.extname(file)))) continue;
       expect(ruleIds, `${file} shows nothing`).not.toEqual([]);
     }
   });
+
+  for (const name of scaffolded) it.todo(`wrong/${name}: a program that ${name} reports (scaffolded, not built yet)`);
 
   it('right/: the corrected code produces no finding at all', async () => {
     const findings = await lintFolder('right');
