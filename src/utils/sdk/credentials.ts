@@ -6,7 +6,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { getPropertyName, getReturnedExpressions, isFunction, isIdentifierNamed, isMemberNamed, isModuleExports, skipTransparent, type FunctionNode } from '../ast/nodes.js';
-import { collectNodes } from '../ast/walk.js';
+import { collectNodes, getTopLevelStatements } from '../ast/walk.js';
 import { getFlow, type Flow, type FlowValue } from '../scope/flow.js';
 import { getBindingSource } from '../scope/values.js';
 import { getMethodOperation, isCredentialResponseOperation, type ProviderName, type SdkInfo, type V2CredentialsName } from './catalog.js';
@@ -572,7 +572,7 @@ function findModuleExports(program: TSESTree.Program): { name: string; node: TSE
       if (member.type === AST_NODE_TYPES.Property && name !== undefined) found.push({ name, node: member.value });
     }
   };
-  for (const statement of program.body) {
+  for (const statement of getTopLevelStatements(program)) {
     if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration) {
       const { declaration } = statement;
       if (declaration?.type === AST_NODE_TYPES.FunctionDeclaration && declaration.id) {
