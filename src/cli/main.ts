@@ -2,12 +2,22 @@ import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'nod
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
-import tsParser from '@typescript-eslint/parser';
 import { ESLint, type Linter } from 'eslint';
 
 import plugin from '../index.js';
 import type { ConfigName } from '../configs/index.js';
+import {
+  IGNORED_DIRECTORIES,
+  JS_EXTENSIONS,
+  TOOL_NAME,
+  TS_EXTENSIONS,
+  createEslint,
+  type Concurrency,
+  type RunSettings,
+} from './lint-options.js';
 import { formatSarif, type SarifRuleInput } from './sarif.js';
+
+export { createLintConfig } from './lint-options.js';
 
 /** Where `main` reads and writes: the process in `bin.ts`, buffers in tests. */
 export interface CliIo {
@@ -25,15 +35,11 @@ export interface OutputStream {
 
 type FormatName = (typeof FORMATS)[number];
 
-const TOOL_NAME = 'aws-credentials-lint';
 const INFORMATION_URI = 'https://github.com/eslint-plugin-aws-credentials/eslint-plugin-aws-credentials';
 const NAMESPACE = 'aws-credentials';
 const CONFIGS = ['recommended', 'strict', 'all'] as const satisfies readonly ConfigName[];
 const FORMATS = ['stylish', 'json', 'sarif'] as const;
-const JS_EXTENSIONS = ['js', 'cjs', 'mjs', 'jsx'];
-const TS_EXTENSIONS = ['ts', 'tsx', 'mts', 'cts'];
 const LINTED_EXTENSIONS = new Set([...JS_EXTENSIONS, ...TS_EXTENSIONS].map((extension) => `.${extension}`));
-const IGNORED_DIRECTORIES = new Set(['node_modules', 'dist', 'build', 'coverage', '.git']);
 /** Files per `lintFiles` call: small enough for a live progress count, large enough to cost nothing. */
 const BATCH_SIZE = 50;
 
@@ -41,6 +47,7 @@ const OPTIONS = {
   config: { type: 'string', short: 'c' },
   format: { type: 'string', short: 'f' },
   'max-warnings': { type: 'string' },
+  concurrency: { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
   'output-file': { type: 'string', short: 'o' },
   help: { type: 'boolean', short: 'h' },
@@ -59,6 +66,7 @@ Options:
   -c, --config <name>       recommended (default), strict or all
   -f, --format <name>       stylish (default), json or sarif
       --max-warnings <n>    number of warnings tolerated before exiting with 1 (default 0)
+      --concurrency <n>     worker threads: a number, auto or off (default off)
   -q, --quiet               report errors only
   -o, --output-file <file>  write the report to a file instead of stdout
   -h, --help                show this help
@@ -70,7 +78,7 @@ Exit codes: 0 no findings, 1 findings, 2 usage error or path not found.
 /** A mistake in the command line: one line on stderr, exit code 2. */
 class UsageError extends Error {}
 
-interface CliOptions {
+interface CliOptions extends RunSettings {
   configName: ConfigName;
   format: FormatName;
   maxWarnings: number | undefined;
@@ -112,7 +120,13 @@ async function run(options: CliOptions, io: CliIo): Promise<number> {
   const linted: ESLint.LintResult[] = [];
   const total = [...groups.values()].reduce((count, files) => count + files.length, 0);
   for (const [base, files] of groups) {
-    linted.push(...(await lintInBatches(createEslint(base, options), files, io.stderr, { done: linted.length, total })));
+    const eslint = await createEslint(base, options);
+    // Worker threads get every file at once: batches would start them again for each one.
+    linted.push(
+      ...(options.concurrency === 'off'
+        ? await lintInBatches(eslint, files, io.stderr, { done: linted.length, total })
+        : await eslint.lintFiles(files)),
+    );
   }
   const results = keepPluginFindings(linted, options.quiet);
   const errorCount = sum(results, (result) => result.errorCount);
@@ -120,7 +134,7 @@ async function run(options: CliOptions, io: CliIo): Promise<number> {
   const maxWarnings = options.maxWarnings ?? 0;
   const tooManyWarnings = warningCount > maxWarnings;
 
-  const report = await formatResults(createEslint(io.cwd, options), results, options, io, {
+  const report = await formatResults(await createEslint(io.cwd, { ...options, concurrency: 'off' }), results, options, io, {
     ...(tooManyWarnings && options.maxWarnings !== undefined && {
       maxWarningsExceeded: { maxWarnings, foundWarnings: warningCount },
     }),
@@ -132,57 +146,6 @@ async function run(options: CliOptions, io: CliIo): Promise<number> {
     io.stderr.write(`${TOOL_NAME}: ${found}, ${maxWarnings} allowed (--max-warnings)\n`);
   }
   return errorCount > 0 || tooManyWarnings ? 1 : 0;
-}
-
-/** The flat config the CLI lints with: never the user's own, whatever is in `cwd`. */
-export function createLintConfig(configName: ConfigName): Linter.Config[] {
-  const allFiles = [`**/*.{${[...JS_EXTENSIONS, ...TS_EXTENSIONS].join(',')}}`];
-  const pluginConfig = plugin.configs[configName] as Linter.Config;
-  return [
-    { name: `${TOOL_NAME}/ignores`, ignores: [...IGNORED_DIRECTORIES].map((directory) => `**/${directory}/`) },
-    {
-      name: `${TOOL_NAME}/language`,
-      files: allFiles,
-      languageOptions: {
-        ecmaVersion: 'latest',
-        sourceType: 'module',
-        // Ignored by the TypeScript parser for its known extensions (only `.tsx` gets JSX there).
-        parserOptions: { ecmaFeatures: { jsx: true } },
-      },
-      // Directives about rules this run does not load are not findings of ours.
-      linterOptions: {
-        reportUnusedDisableDirectives: 'off',
-        ...(hasInlineConfigReports() && { reportUnusedInlineConfigs: 'off' }),
-      },
-    },
-    { name: `${TOOL_NAME}/commonjs`, files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs' } },
-    {
-      name: `${TOOL_NAME}/typescript`,
-      files: [`**/*.{${TS_EXTENSIONS.join(',')}}`],
-      languageOptions: { parser: tsParser as Linter.Parser },
-    },
-    { ...pluginConfig, files: allFiles },
-  ];
-}
-
-/** ESLint 9.19 added `linterOptions.reportUnusedInlineConfigs`; older 9.x versions reject the key. */
-function hasInlineConfigReports(): boolean {
-  const [major = 0, minor = 0] = ESLint.version.split('.').map(Number);
-  return major > 9 || (major === 9 && minor >= 19);
-}
-
-function createEslint(base: string, options: CliOptions): ESLint {
-  return new ESLint({
-    cwd: base,
-    overrideConfigFile: true,
-    overrideConfig: createLintConfig(options.configName),
-    errorOnUnmatchedPattern: false,
-    // The files are already listed: `[id].ts` (Next.js routes) is a file name, not a glob.
-    globInputPaths: false,
-    // A file the ignores drop is skipped silently, as it is when a directory is walked.
-    warnIgnored: false,
-    ...(options.quiet && { ruleFilter: ({ severity }) => severity === 2 }),
-  });
 }
 
 /**
@@ -365,7 +328,14 @@ function writeReport(report: string, outputFile: string | undefined, io: CliIo):
 }
 
 function validateOptions(
-  values: { config?: string; format?: string; 'max-warnings'?: string; quiet?: boolean; 'output-file'?: string },
+  values: {
+    config?: string;
+    format?: string;
+    'max-warnings'?: string;
+    quiet?: boolean;
+    'output-file'?: string;
+    concurrency?: string;
+  },
   positionals: readonly string[],
   cwd: string,
 ): CliOptions {
@@ -382,6 +352,7 @@ function validateOptions(
     throw new UsageError(`invalid --max-warnings value '${maxWarnings}' (expected a non-negative integer)`);
   }
   if (values['output-file'] === '') throw new UsageError('--output-file needs a file name');
+  const concurrency = parseConcurrency(values.concurrency);
   const paths = positionals.length > 0 ? [...positionals] : ['.'];
   for (const given of paths) {
     if (!existsSync(path.resolve(cwd, given))) throw new UsageError(`path not found: ${given}`);
@@ -393,7 +364,20 @@ function validateOptions(
     quiet: values.quiet === true,
     outputFile: values['output-file'],
     paths,
+    concurrency,
   };
+}
+
+/** `--concurrency`: a positive number of threads, `auto` or `off`; ESLint 9.34 added worker threads. */
+function parseConcurrency(value: string | undefined): Concurrency {
+  if (value === undefined || value === 'off') return 'off';
+  if (value !== 'auto' && !/^[1-9]\d*$/.test(value)) {
+    throw new UsageError(`invalid --concurrency value '${value}' (expected a positive integer, auto or off)`);
+  }
+  if (typeof (ESLint as { fromOptionsModule?: unknown }).fromOptionsModule !== 'function') {
+    throw new UsageError(`--concurrency needs ESLint 9.34 or later (this is ESLint ${ESLint.version})`);
+  }
+  return value === 'auto' ? 'auto' : Number(value);
 }
 
 /** `parseArgs` errors span several lines and sentences: keep the first sentence. */
