@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { ESLint } from 'eslint';
 
 import { createLintConfig } from '../src/cli/main.js';
 import plugin from '../src/index.js';
+import { getScaffoldedRules } from './scaffolded.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const eslint = new ESLint({ cwd: root, overrideConfigFile: true, overrideConfig: createLintConfig('all') });
@@ -20,10 +20,7 @@ async function lintFolder(folder: string): Promise<Map<string, string[]>> {
   );
 }
 
-/** Rules scaffolded by `npm run new-rule` whose test file still says so: not built yet, so their examples are todos. */
-const scaffolded = Object.keys(plugin.rules).filter((name) =>
-  readFileSync(path.join(root, 'tests/rules', `${name}.test.ts`), 'utf8').includes('Scaffolded by `npm run new-rule`'),
-);
+const scaffolded = getScaffoldedRules(Object.keys(plugin.rules));
 
 describe('examples/', () => {
   it('wrong/: every rule of the plugin fires, and every file shows at least one finding', async () => {
