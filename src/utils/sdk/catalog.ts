@@ -66,7 +66,35 @@ export type SdkInfo =
    * A signer outside the SDK clients that keeps what it is given under `option`: `new SignatureV4({ credentials })`,
    * opensearch's `AwsSigv4Signer({ getCredentials })`, `aws-opensearch-connector({ credentials })`.
    */
-  | { kind: 'signer'; name: string; option: 'credentials' | 'getCredentials'; construct: boolean };
+  | { kind: 'signer'; name: string; option: 'credentials' | 'getCredentials'; construct: boolean }
+  /**
+   * An Amplify call that resolves a Cognito identity pool's credentials once: v6 `fetchAuthSession()` (its
+   * `credentials`), v5 `Auth.currentCredentials()` and `Auth.essentialCredentials(credentials)`.
+   */
+  | { kind: 'authSession'; name: AuthSessionName };
+
+/** The Amplify auth calls whose result holds credentials of that moment (`AuthSession.credentials`, `ICredentials`). */
+export type AuthSessionName = 'fetchAuthSession' | 'currentCredentials' | 'essentialCredentials';
+
+const AMPLIFY_V5_AUTH_CALLS: readonly AuthSessionName[] = ['currentCredentials', 'essentialCredentials'];
+
+/**
+ * The Amplify modules that export those calls, by module: the member path of each, ending in its name. v6
+ * `fetchAuthSession` is `@aws-amplify/core`'s, re-exported by `@aws-amplify/auth` and `aws-amplify/auth`
+ * (amplify-js `packages/auth/src/index.ts`, `packages/aws-amplify/src/auth/index.ts`); v5 `Auth` is a named and the
+ * default export of `@aws-amplify/auth`, re-exported by `aws-amplify`, and `Amplify.Auth` once registered
+ * (amplify-js v5 `packages/auth/src/index.ts`, `packages/core/src/Amplify.ts`). Not the `/server` variants: they take
+ * the request's context and serve one request.
+ */
+export const AUTH_SESSION_PACKAGES: Readonly<Record<string, readonly (readonly string[])[]>> = {
+  'aws-amplify/auth': [['fetchAuthSession']],
+  '@aws-amplify/core': [['fetchAuthSession']],
+  '@aws-amplify/auth': [
+    ['fetchAuthSession'],
+    ...AMPLIFY_V5_AUTH_CALLS.flatMap((name) => [['Auth', name], ['default', name]]),
+  ],
+  'aws-amplify': AMPLIFY_V5_AUTH_CALLS.flatMap((name) => [['Auth', name], ['Amplify', 'Auth', name], ['default', 'Auth', name]]),
+};
 
 /**
  * The operations whose response carries temporary credentials, by service: STS (`Credentials`), Cognito identity
@@ -243,6 +271,8 @@ export const SDK_TEXT_MARKERS: readonly string[] = [
   '@smithy/',
   'AWS.',
   'AWS[',
+  // Every Amplify module id: `aws-amplify`, `aws-amplify/auth`, `@aws-amplify/auth`, `@aws-amplify/core`.
+  'aws-amplify',
   ...Object.keys(SIGNER_PACKAGES).filter((moduleId) => !moduleId.includes('aws-sdk') && !moduleId.includes('@smithy/')),
 ];
 
@@ -256,7 +286,8 @@ export function isSdkModule(moduleId: string): boolean {
     moduleId === '@aws-sdk/s3-request-presigner' ||
     moduleId === '@smithy/property-provider' ||
     Object.hasOwn(PROVIDER_PACKAGES, moduleId) ||
-    Object.hasOwn(SIGNER_PACKAGES, moduleId)
+    Object.hasOwn(SIGNER_PACKAGES, moduleId) ||
+    Object.hasOwn(AUTH_SESSION_PACKAGES, moduleId)
   );
 }
 

@@ -14,6 +14,7 @@ import {
   type TraceMap,
 } from '../modules/module-references.js';
 import {
+  AUTH_SESSION_PACKAGES,
   PROVIDER_PACKAGES,
   SDK_TEXT_MARKERS,
   SIGNER_PACKAGES,
@@ -26,6 +27,7 @@ import {
   getV2NestedClients,
   isSdkModule,
   normalizeService,
+  type AuthSessionName,
   type SdkInfo,
 } from './catalog.js';
 
@@ -169,6 +171,10 @@ function createModuleTraceMap(moduleId: string, names: ReadonlySet<string>): Sdk
   if (moduleId === '@smithy/property-provider') {
     return { [ESM]: true, memoize: { [CALL]: { kind: 'memoize' } } };
   }
+  const authSessions = AUTH_SESSION_PACKAGES[moduleId];
+  if (authSessions) {
+    return authSessionTraceMap(authSessions);
+  }
   const signer = SIGNER_PACKAGES[moduleId];
   if (signer) {
     // `aws-opensearch-connector` is the module's own function (CommonJS `module.exports`).
@@ -177,6 +183,18 @@ function createModuleTraceMap(moduleId: string, names: ReadonlySet<string>): Sdk
   }
   const providers = PROVIDER_PACKAGES[moduleId] ?? [];
   return { [ESM]: true, ...leaves(providers, CALL, (name) => ({ kind: 'provider', name })) };
+}
+
+/** `{ Auth: { currentCredentials: { [CALL]: … } } }` from the member paths of an Amplify module's auth calls. */
+function authSessionTraceMap(paths: readonly (readonly string[])[]): SdkTraceMapObject {
+  const root: SdkTraceMapObject = { [ESM]: true };
+  for (const path of paths) {
+    let holder = root;
+    for (const key of path.slice(0, -1)) holder = holder[key] ??= {};
+    const name = path.at(-1) as AuthSessionName;
+    holder[name] = { [CALL]: { kind: 'authSession', name } };
+  }
+  return root;
 }
 
 const V2_CORE_TRACE_MAP: Record<string, SdkTraceMapObject> = {
