@@ -71,7 +71,9 @@ export type SdkInfo =
    * An Amplify call that resolves a Cognito identity pool's credentials once: v6 `fetchAuthSession()` (its
    * `credentials`), v5 `Auth.currentCredentials()` and `Auth.essentialCredentials(credentials)`.
    */
-  | { kind: 'authSession'; name: AuthSessionName };
+  | { kind: 'authSession'; name: AuthSessionName }
+  /** v2 `new AWS.RDS.Signer(options)`: presigns IAM database auth tokens (aws-sdk `lib/rds/signer.js`). */
+  | { kind: 'authTokenSigner'; name: string };
 
 /** The Amplify auth calls whose result holds credentials of that moment (`AuthSession.credentials`, `ICredentials`). */
 export type AuthSessionName = 'fetchAuthSession' | 'currentCredentials' | 'essentialCredentials';
@@ -261,6 +263,29 @@ export const SIGNER_PACKAGES: Readonly<Record<string, Extract<SdkInfo, { kind: '
   '@aws-sdk/rds-signer': { kind: 'signer', name: 'Signer', option: 'credentials', construct: true },
   '@aws-sdk/dsql-signer': { kind: 'signer', name: 'DsqlSigner', option: 'credentials', construct: true },
 };
+
+/**
+ * The methods that return an IAM database auth token, by signer name: a presigned URL that lives 15 minutes
+ * (`expiresIn: 900` in `packages/rds-signer/src/Signer.ts`, `expiresIn ?? 900` in `packages/dsql-signer/src/Signer.ts`
+ * of aws-sdk-js-v3; v2 `lib/rds/signer.js`: 900 seconds, synchronous without a callback).
+ */
+export const AUTH_TOKEN_METHODS: Readonly<Record<string, readonly string[]>> = {
+  Signer: ['getAuthToken'],
+  DsqlSigner: ['getDbConnectAuthToken', 'getDbConnectAdminAuthToken'],
+  'RDS.Signer': ['getAuthToken'],
+};
+
+/** v2 classes nested in a service class that presign auth tokens: `new AWS.RDS.Signer(options)`. */
+const V2_NESTED_AUTH_SIGNERS: Readonly<Record<string, readonly string[]>> = { RDS: ['Signer'] };
+
+/** The auth-token signers nested in the v2 service `service` (normalized): `rds` → `RDS.Signer`. */
+export function getV2NestedAuthSigners(service: string): { member: string; info: SdkInfo }[] {
+  const serviceClass = Object.keys(V2_NESTED_AUTH_SIGNERS).find((name) => normalizeService(name) === service);
+  return (serviceClass ? V2_NESTED_AUTH_SIGNERS[serviceClass] ?? [] : []).map((member) => ({
+    member,
+    info: { kind: 'authTokenSigner', name: `${serviceClass}.${member}` },
+  }));
+}
 
 /**
  * Text that every module id the catalog covers contains, and the v2 browser global's uses (`AWS.S3`, `AWS['S3']`):

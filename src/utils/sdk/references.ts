@@ -24,6 +24,7 @@ import {
   V3_CLIENT_PREFIX,
   classifyV2Member,
   classifyV3ClientExport,
+  getV2NestedAuthSigners,
   getV2NestedClients,
   isSdkModule,
   normalizeService,
@@ -204,10 +205,10 @@ const V2_CORE_TRACE_MAP: Record<string, SdkTraceMapObject> = {
   config: { [READ]: { kind: 'v2GlobalConfig' } },
 };
 
-/** `DocumentClient: { [CONSTRUCT]: … }` for the nested classes of a v2 service that the file spells. */
+/** `DocumentClient: { [CONSTRUCT]: … }` (and `RDS.Signer`) for the nested classes of a v2 service that the file spells. */
 function nestedClients(service: string, names: ReadonlySet<string>): Record<string, SdkTraceMapObject> {
   const result: Record<string, SdkTraceMapObject> = {};
-  for (const { member, info } of getV2NestedClients(service)) {
+  for (const { member, info } of [...getV2NestedClients(service), ...getV2NestedAuthSigners(service)]) {
     if (names.has(member)) result[member] = { [CONSTRUCT]: info };
   }
   return result;
