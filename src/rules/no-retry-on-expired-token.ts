@@ -1,3 +1,5 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+
 import { createRule } from '../utils/create-rule.js';
 import { CHECK_TEST_FILES_PROPERTY, isSkippedTestFile } from '../utils/modules/files.js';
 import { getCredentialModel, type CredentialModel } from '../utils/sdk/credentials.js';
@@ -36,9 +38,12 @@ export default createRule<Options, MessageId>({
     }
     return onSdkReferences(context, (sdk) => {
       const model = getCredentialModel(sourceCode, sdk);
+      // Nested `catch` clauses may both run the same request again: one report.
+      const reported = new Set<TSESTree.Node>();
       for (const resend of findExpiredTokenResends(model)) {
-        const kind = getFixedKind(model, resend);
+        const kind = reported.has(resend.call) ? undefined : getFixedKind(model, resend);
         if (!kind) continue;
+        reported.add(resend.call);
         context.report({ node: resend.call, messageId: 'retryWithSameCredentials', data: { client: getClientName(model, resend), kind } });
       }
     });

@@ -460,6 +460,29 @@ module.exports = { get };
       errors: [{ ...retried('aws-sdk/clients/s3', 'static'), line: 9, column: 54, endLine: 9, endColumn: 88 }],
     },
     {
+      // Nested \`catch\` clauses that both let the loop send the same request again: one report.
+      code: `
+import { S3Client, GetObjectCommand } from '@aws-sdk/client-s3';
+const client = new S3Client({ ${STATIC} });
+export async function get(Key) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      try {
+        return await client.send(new GetObjectCommand({ Bucket: 'b', Key }));
+      } catch (err) {
+        if (err.name !== 'ExpiredToken') throw err;
+      }
+    } catch (outer) {
+      if (outer.name === 'ExpiredTokenException') continue;
+      throw outer;
+    }
+  }
+  return undefined;
+}
+      `,
+      errors: [{ ...retried('S3Client', 'static'), line: 8, column: 22, endLine: 8, endColumn: 77 }],
+    },
+    {
       // `checkTestFiles` turns the rule on in test files.
       code: `
 import { S3Client, GetObjectCommand } from '@aws-sdk/client-s3';
