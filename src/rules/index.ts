@@ -7,6 +7,7 @@ import noCredentialsInEnv from './no-credentials-in-env.js';
 import noHardcodedCredentials from './no-hardcoded-credentials.js';
 import noOneShotCredentials from './no-one-shot-credentials.js';
 import noRawMetadataRequests from './no-raw-metadata-requests.js';
+import noRetryOnExpiredToken from './no-retry-on-expired-token.js';
 import noStaticAuthToken from './no-static-auth-token.js';
 import noStaticCredentials from './no-static-credentials.js';
 import noUnrefreshedProfileCredentials from './no-unrefreshed-profile-credentials.js';
@@ -28,6 +29,7 @@ export const rules: Record<string, PluginRule> = {
   'no-hardcoded-credentials': noHardcodedCredentials,
   'no-one-shot-credentials': noOneShotCredentials,
   'no-raw-metadata-requests': noRawMetadataRequests,
+  'no-retry-on-expired-token': noRetryOnExpiredToken,
   'no-static-auth-token': noStaticAuthToken,
   'no-static-credentials': noStaticCredentials,
   'no-unrefreshed-profile-credentials': noUnrefreshedProfileCredentials,
