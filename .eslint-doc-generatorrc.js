@@ -4,6 +4,7 @@ export default {
     ['recommended', '✅'],
     ['strict', '🔒'],
     ['all', '🌐'],
+    ['json', '📄'],
   ],
   ignoreConfig: ['all'],
   ruleDocNotices: ['deprecated', 'configs', 'fixableAndHasSuggestions', 'requiresTypeChecking'],

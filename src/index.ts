@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 
 import type { TSESLint } from '@typescript-eslint/utils';
 
-import { createConfig, type ConfigName } from './configs/index.js';
+import { createConfig, createJsonConfig, type ConfigName } from './configs/index.js';
 import { rules } from './rules/index.js';
 
 const { name, version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
@@ -15,11 +15,12 @@ const plugin = {
   rules,
 } satisfies TSESLint.FlatConfig.Plugin;
 
-const configs: Record<ConfigName, TSESLint.FlatConfig.Config> = {
+const configs: Record<ConfigName | 'json', TSESLint.FlatConfig.Config> = {
   recommended: createConfig('recommended', plugin, rules),
   strict: createConfig('strict', plugin, rules),
   all: createConfig('all', plugin, rules),
+  json: createJsonConfig(plugin),
 };
 
-/** The plugin, with its flat configs `recommended`, `strict` and `all`. */
+/** The plugin, with its flat configs `recommended`, `strict`, `all` (JavaScript and TypeScript) and `json`. */
 export default Object.assign(plugin, { configs });

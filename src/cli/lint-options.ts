@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import json from '@eslint/json';
 import tsParser from '@typescript-eslint/parser';
 import { ESLint, type Linter } from 'eslint';
 
@@ -15,6 +16,10 @@ import plugin from '../index.js';
 export const TOOL_NAME = 'aws-credentials-lint';
 export const JS_EXTENSIONS = ['js', 'cjs', 'mjs', 'jsx'];
 export const TS_EXTENSIONS = ['ts', 'tsx', 'mts', 'cts'];
+/** Data files where applications keep keys (`config/default.json`, `appsettings.json`, `cdk.context.json`). */
+export const JSON_EXTENSIONS = ['json', 'jsonc', 'json5'];
+/** Lock files: package hashes, never keys, and the largest JSON files of a repository. */
+export const LOCK_FILE_NAMES: ReadonlySet<string> = new Set(['package-lock.json', 'npm-shrinkwrap.json']);
 export const IGNORED_DIRECTORIES: ReadonlySet<string> = new Set(['node_modules', 'dist', 'build', 'coverage', '.git']);
 
 /** `--concurrency`: ESLint's own values, `off` being one thread. */
@@ -55,6 +60,8 @@ export function createLintConfig(configName: ConfigName): Linter.Config[] {
       languageOptions: { parser: tsParser as Linter.Parser },
     },
     { ...pluginConfig, files: allFiles },
+    // `no-hardcoded-credentials` on JSON files, parsed as JSONC (comments allowed).
+    { ...plugin.configs.json, plugins: { ...plugin.configs.json.plugins, json } } as Linter.Config,
   ];
 }
 

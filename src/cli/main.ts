@@ -8,7 +8,9 @@ import plugin from '../index.js';
 import type { ConfigName } from '../configs/index.js';
 import {
   IGNORED_DIRECTORIES,
+  JSON_EXTENSIONS,
   JS_EXTENSIONS,
+  LOCK_FILE_NAMES,
   TOOL_NAME,
   TS_EXTENSIONS,
   createEslint,
@@ -39,7 +41,9 @@ const INFORMATION_URI = 'https://github.com/eslint-plugin-aws-credentials/eslint
 const NAMESPACE = 'aws-credentials';
 const CONFIGS = ['recommended', 'strict', 'all'] as const satisfies readonly ConfigName[];
 const FORMATS = ['stylish', 'json', 'sarif'] as const;
-const LINTED_EXTENSIONS = new Set([...JS_EXTENSIONS, ...TS_EXTENSIONS].map((extension) => `.${extension}`));
+const LINTED_EXTENSIONS = new Set(
+  [...JS_EXTENSIONS, ...TS_EXTENSIONS, ...JSON_EXTENSIONS].map((extension) => `.${extension}`),
+);
 /** Files per `lintFiles` call: small enough for a live progress count, large enough to cost nothing. */
 const BATCH_SIZE = 50;
 
@@ -57,7 +61,8 @@ const OPTIONS = {
 const HELP = `Usage: ${TOOL_NAME} [options] [paths...]
 
 Finds AWS credential mistakes (hard-coded keys, static credentials that never
-refresh, ...) in JavaScript and TypeScript files, with no ESLint configuration.
+refresh, ...) in JavaScript and TypeScript files, and keys in JSON files, with
+no ESLint configuration.
 Paths are files or directories (default: the current directory), anywhere on
 disk; node_modules, dist, build, coverage and .git are skipped. Your own ESLint
 config is not read.
@@ -161,7 +166,7 @@ function groupByBase(paths: readonly string[], cwd: string): Map<string, string[
       const entryPath = path.join(directory, entry.name);
       if (entry.isDirectory()) {
         if (!IGNORED_DIRECTORIES.has(entry.name)) walk(entryPath, files);
-      } else if (entry.isFile() && LINTED_EXTENSIONS.has(path.extname(entry.name))) {
+      } else if (entry.isFile() && LINTED_EXTENSIONS.has(path.extname(entry.name)) && !LOCK_FILE_NAMES.has(entry.name)) {
         files.add(entryPath);
       }
     }

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { getAssignedNames } from '../utils/ast/names.js';
-import { isProcessEnv, skipTransparent } from '../utils/ast/nodes.js';
+import { isJsonDocument, isProcessEnv, skipTransparent } from '../utils/ast/nodes.js';
 import { createRule } from '../utils/create-rule.js';
 import {
   ACCESS_KEY_ID_LENGTH,
@@ -12,6 +12,7 @@ import {
   type CredentialMatch,
   findAccessKeyIds,
   findNamedCredentials,
+  findTextCredentials,
   getCredentialsArgumentName,
   isPlaceholderCredential,
   isSecretAccessKeyName,
@@ -73,6 +74,8 @@ export default createRule<Options, MessageId>({
       readFromEnvironment: 'Read `{{ name }}` from the environment variable `{{ variable }}`.',
     },
     hasSuggestions: true,
+    // Also keys in JSON configuration (`@eslint/json`): `config/default.json`, `appsettings.json`, `cdk.context.json`.
+    languages: ['js/js', 'json/json', 'json/jsonc', 'json/json5'],
     schema: [
       {
         type: 'object',
@@ -96,6 +99,9 @@ export default createRule<Options, MessageId>({
     }
     const allowed = new Set(allowedValues);
     const isAllowed = (value: string): boolean => allowed.has(value) || isPlaceholderCredential(value);
+    if (isJsonDocument(context.sourceCode.ast)) {
+      return { Document: () => reportTextCredentials(context.sourceCode, context.report, isAllowed) };
+    }
     const findings: Finding[] = [];
     const collector: Collector = { sourceCode: context.sourceCode, findings };
     // The SDK pass runs at `Program:exit` (only in files that name the SDK); the findings are reported after it.
@@ -131,6 +137,20 @@ export default createRule<Options, MessageId>({
     };
   },
 });
+
+/** The credentials of a JSON document (`@eslint/json`), found in its text: no suggestion, a data file has no code. */
+function reportTextCredentials(sourceCode: SourceCode, report: (descriptor: Report) => void, isAllowed: (value: string) => boolean): void {
+  for (const match of findTextCredentials(sourceCode.text)) {
+    if (isAllowed(match.value)) continue;
+    const loc = { start: sourceCode.getLocFromIndex(match.index), end: sourceCode.getLocFromIndex(match.index + match.value.length) };
+    const value = maskSecret(match.value);
+    if (match.kind === 'accessKeyId') {
+      report({ loc, messageId: 'hardcodedAccessKeyId', data: { kind: describeAccessKeyId(match.value), value } });
+    } else {
+      report({ loc, messageId: match.isSessionToken ? 'hardcodedSessionToken' : 'hardcodedSecretAccessKey', data: { name: match.name, value } });
+    }
+  }
+}
 
 /** Every credential in one string: key IDs, a whole value judged by its name, and named credentials inline. */
 function checkString(

@@ -48,7 +48,12 @@ export function createRule<Options extends readonly unknown[], MessageId extends
   };
   return {
     name,
-    meta: { ...meta, docs: { ...meta.docs, url: `${REPOSITORY}/blob/main/docs/rules/${name}.md` } },
+    meta: {
+      ...meta,
+      docs: { ...meta.docs, url: `${REPOSITORY}/blob/main/docs/rules/${name}.md` },
+      // ESLint 10.2 refuses a rule on a language it does not declare; JavaScript (TypeScript and components included) unless said.
+      languages: meta.languages ?? ['js/js'],
+    },
     create: (context) => create(context, resolveOptions(context.options)),
   };
 }

@@ -228,6 +228,21 @@ describe('exit codes', () => {
     });
   });
 
+  it('lints JSON configuration for keys, and skips lock files', async () => {
+    const cwd = createFixture({
+      'config/default.json': `{ "aws": { "accessKeyId": "${FAKE_KEY}" } }\n`,
+      '.vscode/settings.json': `{\n  // comments are allowed\n  "editor.tabSize": 2\n}\n`,
+      'package-lock.json': `{ "accessKeyId": "${FAKE_KEY}" }\n`,
+    });
+    const { code, results } = await runJson([], cwd);
+    expect(code).toBe(1);
+    expect(describeFindings(results, cwd)).toEqual([`config/default.json: ${HARDCODED}`]);
+    expect(results.map((result) => path.relative(cwd, result.filePath).split(path.sep).join('/')).sort()).toEqual([
+      '.vscode/settings.json',
+      'config/default.json',
+    ]);
+  });
+
   it('reports a file that does not parse as a fatal error and exits 1', async () => {
     const cwd = createFixture({ 'broken.js': 'export const = ;\n', 'keys.js': hardcoded });
     const { code, results } = await runJson([], cwd);
@@ -335,7 +350,7 @@ describe('files', () => {
     expect(await run(['dist', 'node_modules/pkg/index.js'], cwd)).toEqual({ code: 0, stdout: '', stderr: '' });
   });
 
-  it('lints every JavaScript and TypeScript extension, and nothing else', async () => {
+  it('lints every JavaScript, TypeScript and JSON extension, and nothing else', async () => {
     const cwd = createFixture({
       'a.js': hardcoded,
       'b.cjs': `module.exports = '${FAKE_KEY}';\n`,
@@ -350,7 +365,7 @@ describe('files', () => {
     });
     const { results } = await runJson([], cwd);
     expect(describeFindings(results, cwd)).toEqual(
-      ['a.js', 'b.cjs', 'c.mjs', 'd.jsx', 'e.ts', 'f.tsx', 'g.mts', 'h.cts'].map((file) => `${file}: ${HARDCODED}`),
+      ['a.js', 'b.cjs', 'c.mjs', 'd.jsx', 'e.ts', 'f.tsx', 'g.mts', 'h.cts', 'i.json'].map((file) => `${file}: ${HARDCODED}`),
     );
   });
 

@@ -229,3 +229,8 @@ export function getEndName(node: TSESTree.Node): string | undefined {
   }
   return value.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(value) : undefined;
 }
+
+/** Whether `ast` is a JSON document of `@eslint/json` (`Document`), not a JavaScript program. */
+export function isJsonDocument(ast: { type: string }): boolean {
+  return ast.type === 'Document';
+}

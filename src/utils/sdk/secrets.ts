@@ -209,6 +209,21 @@ export function findNamedCredentials(text: string): NamedCredentialMatch[] {
   return matches;
 }
 
+/** A credential written in a data file: an access key ID anywhere, a secret key or session token under its name. */
+export type TextCredential = (CredentialMatch & { kind: 'accessKeyId' }) | (NamedCredentialMatch & { kind: 'named' });
+
+/**
+ * Every credential in the text of a data file (JSON, JSONC, JSON5): `"accessKeyId": "AKIA…"` anywhere in the
+ * document, and `"secretAccessKey": "…"`, `"aws_session_token": "…"` under any key that names one, at any depth.
+ */
+export function findTextCredentials(text: string): TextCredential[] {
+  if (!mayHoldCredential(text)) return [];
+  return [
+    ...findAccessKeyIds(text).map((match) => ({ ...match, kind: 'accessKeyId' as const })),
+    ...findNamedCredentials(text).map((match) => ({ ...match, kind: 'named' as const })),
+  ].sort((a, b) => a.index - b.index);
+}
+
 /** The whole name around a match: `AWS_SECRET_ACCESS_KEY` for a match on `SECRET_ACCESS_KEY`. */
 function expandName(text: string, index: number, matched: string): string {
   let start = index;
