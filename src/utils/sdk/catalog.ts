@@ -64,9 +64,22 @@ export type SdkInfo =
   | { kind: 'v2MetadataService' }
   /**
    * A signer outside the SDK clients that keeps what it is given under `option`: `new SignatureV4({ credentials })`,
-   * opensearch's `AwsSigv4Signer({ getCredentials })`, `aws-opensearch-connector({ credentials })`.
+   * opensearch's `AwsSigv4Signer({ getCredentials })`, `aws-opensearch-connector({ credentials })`. Two signers take
+   * them elsewhere: `secondArgument`, the second argument is the credentials object (`aws4.sign(request,
+   * credentials)`); `flattenedKeys`, the first argument holds `accessKeyId`, `secretAccessKey` and `sessionToken`
+   * (aws4fetch `new AwsClient({ accessKeyId, … })`), kept as they are for the signer's whole life.
    */
-  | { kind: 'signer'; name: string; option: 'credentials' | 'getCredentials'; construct: boolean };
+  | {
+      kind: 'signer';
+      name: string;
+      option: 'credentials' | 'getCredentials' | 'secondArgument' | 'flattenedKeys';
+      construct: boolean;
+      /** The export, when it is not `name`: `sign` of `aws4`, which messages name `aws4.sign`. */
+      member?: string;
+    };
+
+/** What a signer export is (the `signer` entries of `SdkInfo`). */
+export type SignerInfo = Extract<SdkInfo, { kind: 'signer' }>;
 
 /**
  * The operations whose response carries temporary credentials, by service: STS (`Credentials`), Cognito identity
@@ -219,7 +232,7 @@ const V2_NESTED_CLIENTS: Readonly<Record<string, readonly string[]>> = {
  * the credentials. `SignatureV4` asks its provider again at every signature; opensearch's signer calls
  * `getCredentials` again only when the cached object carries an expiry.
  */
-export const SIGNER_PACKAGES: Readonly<Record<string, Extract<SdkInfo, { kind: 'signer' }>>> = {
+export const SIGNER_PACKAGES: Readonly<Record<string, SignerInfo | readonly SignerInfo[]>> = {
   '@smithy/signature-v4': { kind: 'signer', name: 'SignatureV4', option: 'credentials', construct: true },
   '@aws-sdk/signature-v4': { kind: 'signer', name: 'SignatureV4', option: 'credentials', construct: true },
   '@opensearch-project/opensearch/aws': {
@@ -232,7 +245,21 @@ export const SIGNER_PACKAGES: Readonly<Record<string, Extract<SdkInfo, { kind: '
   // IAM database auth tokens: presigned by a `SignatureV4` built from these `credentials` at each `getAuthToken()`.
   '@aws-sdk/rds-signer': { kind: 'signer', name: 'Signer', option: 'credentials', construct: true },
   '@aws-sdk/dsql-signer': { kind: 'signer', name: 'DsqlSigner', option: 'credentials', construct: true },
+  // `aws4.sign(request, credentials)` signs with what it is given, or `process.env` read at each call
+  // (`RequestSigner` in mhart/aws4 `aws4.js`); CommonJS, so `import aws4 from 'aws4'` is the module itself.
+  aws4: { kind: 'signer', name: 'aws4.sign', member: 'sign', option: 'secondArgument', construct: false },
+  // mhart/aws4fetch `src/main.js`: both classes copy the keys into fields in the constructor.
+  aws4fetch: [
+    { kind: 'signer', name: 'AwsClient', option: 'flattenedKeys', construct: true },
+    { kind: 'signer', name: 'AwsV4Signer', option: 'flattenedKeys', construct: true },
+  ],
 };
+
+/** The signers `moduleId` exports, if it is one of `SIGNER_PACKAGES`. */
+export function getSigners(moduleId: string): readonly SignerInfo[] {
+  const signers = Object.hasOwn(SIGNER_PACKAGES, moduleId) ? SIGNER_PACKAGES[moduleId] : undefined;
+  return signers === undefined ? [] : Array.isArray(signers) ? signers : [signers as SignerInfo];
+}
 
 /**
  * Text that every module id the catalog covers contains, and the v2 browser global's uses (`AWS.S3`, `AWS['S3']`):
