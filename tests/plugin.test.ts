@@ -86,6 +86,7 @@ describe('configs', () => {
       'aws-credentials/no-hardcoded-credentials': 'error',
       'aws-credentials/no-one-shot-credentials': 'error',
       'aws-credentials/no-raw-metadata-requests': 'error',
+      'aws-credentials/no-reused-signed-request': 'error',
       'aws-credentials/no-static-credentials': 'error',
       'aws-credentials/no-unrefreshed-profile-credentials': 'warn',
       'aws-credentials/require-credential-expiration': 'error',

@@ -335,6 +335,54 @@ module.exports = { init, handler };
       ],
     },
     {
+      // One snapshot for a client and for aws4: only the client can take the refreshing provider.
+      code: `
+import aws4 from 'aws4';
+import { S3Client } from '@aws-sdk/client-s3';
+import { STSClient, AssumeRoleCommand } from '@aws-sdk/client-sts';
+const input = { RoleArn: 'arn:aws:iam::123456789012:role/app', RoleSessionName: 'app' };
+const { Credentials } = await new STSClient({}).send(new AssumeRoleCommand(input));
+const credentials = { accessKeyId: Credentials.AccessKeyId, secretAccessKey: Credentials.SecretAccessKey, sessionToken: Credentials.SessionToken };
+export const s3 = new S3Client({ credentials });
+export const signed = (request) => aws4.sign(request, credentials);
+      `,
+      errors: [
+        {
+          messageId: 'oneShotCredentials',
+          data: { target: 'S3Client', source: 'AssumeRole' },
+          line: 8,
+          column: 34,
+          endLine: 8,
+          endColumn: 45,
+          suggestions: [
+            {
+              messageId: 'useTemporaryCredentials',
+              output: `
+import aws4 from 'aws4';
+import { S3Client } from '@aws-sdk/client-s3';
+import { STSClient, AssumeRoleCommand } from '@aws-sdk/client-sts';
+import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
+const input = { RoleArn: 'arn:aws:iam::123456789012:role/app', RoleSessionName: 'app' };
+const { Credentials } = await new STSClient({}).send(new AssumeRoleCommand(input));
+const credentials = { accessKeyId: Credentials.AccessKeyId, secretAccessKey: Credentials.SecretAccessKey, sessionToken: Credentials.SessionToken };
+export const s3 = new S3Client({ credentials: fromTemporaryCredentials({ params: input }) });
+export const signed = (request) => aws4.sign(request, credentials);
+      `,
+            },
+          ],
+        },
+        {
+          messageId: 'oneShotCredentials',
+          data: { target: 'aws4.sign', source: 'AssumeRole' },
+          line: 9,
+          column: 55,
+          endLine: 9,
+          endColumn: 66,
+          suggestions: [],
+        },
+      ],
+    },
+    {
       // aws4fetch built once from an AssumeRole response.
       code: `
 import { AwsClient } from 'aws4fetch';

@@ -76,6 +76,11 @@ export type SdkInfo =
       construct: boolean;
       /** The export, when it is not `name`: `sign` of `aws4`, which messages name `aws4.sign`. */
       member?: string;
+      /**
+       * Writes the signature into the request object it is given as first argument, and signs a request that
+       * already has an `X-Amz-Date` header with that date (`prepareRequest` in mhart/aws4 `aws4.js`).
+       */
+      signsRequest?: boolean;
     };
 
 /** What a signer export is (the `signer` entries of `SdkInfo`). */
@@ -247,7 +252,7 @@ export const SIGNER_PACKAGES: Readonly<Record<string, SignerInfo | readonly Sign
   '@aws-sdk/dsql-signer': { kind: 'signer', name: 'DsqlSigner', option: 'credentials', construct: true },
   // `aws4.sign(request, credentials)` signs with what it is given, or `process.env` read at each call
   // (`RequestSigner` in mhart/aws4 `aws4.js`); CommonJS, so `import aws4 from 'aws4'` is the module itself.
-  aws4: { kind: 'signer', name: 'aws4.sign', member: 'sign', option: 'secondArgument', construct: false },
+  aws4: { kind: 'signer', name: 'aws4.sign', member: 'sign', option: 'secondArgument', construct: false, signsRequest: true },
   // mhart/aws4fetch `src/main.js`: both classes copy the keys into fields in the constructor.
   aws4fetch: [
     { kind: 'signer', name: 'AwsClient', option: 'flattenedKeys', construct: true },
