@@ -81,6 +81,7 @@ describe('configs', () => {
   // The catalogue of ../shared/RULES.md, written out: moving a rule between configs must show in this diff.
   it('recommended and strict hold the rules and severities of the rule catalogue', () => {
     const recommended = {
+      'aws-credentials/no-captured-identity-token': 'error',
       'aws-credentials/no-credential-logging': 'error',
       'aws-credentials/no-credentials-in-env': 'error',
       'aws-credentials/no-hardcoded-credentials': 'error',

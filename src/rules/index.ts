@@ -1,6 +1,7 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 
 import type { PluginDocs } from '../utils/create-rule.js';
+import noCapturedIdentityToken from './no-captured-identity-token.js';
 import noClientPerRequest from './no-client-per-request.js';
 import noCredentialLogging from './no-credential-logging.js';
 import noCredentialsInEnv from './no-credentials-in-env.js';
@@ -22,6 +23,7 @@ export type PluginRule = TSESLint.RuleModule<string, readonly unknown[], PluginD
 
 /** Every rule of the plugin by name, sorted alphabetically. */
 export const rules: Record<string, PluginRule> = {
+  'no-captured-identity-token': noCapturedIdentityToken,
   'no-client-per-request': noClientPerRequest,
   'no-credential-logging': noCredentialLogging,
   'no-credentials-in-env': noCredentialsInEnv,
