@@ -4,6 +4,7 @@ import { ESLint } from 'eslint';
 
 import { createLintConfig } from '../src/cli/main.js';
 import plugin from '../src/index.js';
+import { getScaffoldedRules } from './scaffolded.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const eslint = new ESLint({ cwd: root, overrideConfigFile: true, overrideConfig: createLintConfig('all') });
@@ -19,18 +20,23 @@ async function lintFolder(folder: string): Promise<Map<string, string[]>> {
   );
 }
 
+const scaffolded = getScaffoldedRules(Object.keys(plugin.rules));
+
 describe('examples/', () => {
   it('wrong/: every rule of the plugin fires, and every file shows at least one finding', async () => {
     const findings = await lintFolder('wrong');
     const fired = new Set([...findings.values()].flat());
     expect(fired).not.toContain('parse error');
-    for (const name of Object.keys(plugin.rules)) {
+    for (const name of Object.keys(plugin.rules).filter((rule) => !scaffolded.includes(rule))) {
       expect(fired, `no example in examples/wrong fires ${name}`).toContain(`aws-credentials/${name}`);
     }
     for (const [file, ruleIds] of findings) {
+      if (scaffolded.includes(path.basename(file, path.extname(file)))) continue;
       expect(ruleIds, `${file} shows nothing`).not.toEqual([]);
     }
   });
+
+  for (const name of scaffolded) it.todo(`wrong/${name}: a program that ${name} reports (scaffolded, not built yet)`);
 
   it('right/: the corrected code produces no finding at all', async () => {
     const findings = await lintFolder('right');

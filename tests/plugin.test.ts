@@ -65,6 +65,12 @@ describe('plugin', () => {
         expect(doc).toContain(heading);
       }
     });
+
+    it('lists its options in a generated table, which docs:check keeps current', () => {
+      const hasOptions = JSON.stringify(rule?.meta.schema ?? []).includes('"properties":{"');
+      const doc = readFileSync(path.join(root, 'docs/rules', `${name}.md`), 'utf8');
+      expect(doc.includes('<!-- begin auto-generated rule options list -->')).toBe(hasOptions);
+    });
   });
 });
 
@@ -88,6 +94,7 @@ describe('configs', () => {
       'aws-credentials/no-one-shot-credentials': 'error',
       'aws-credentials/no-raw-metadata-requests': 'error',
       'aws-credentials/no-reused-signed-request': 'error',
+      'aws-credentials/no-static-auth-token': 'error',
       'aws-credentials/no-static-credentials': 'error',
       'aws-credentials/no-unrefreshed-profile-credentials': 'warn',
       'aws-credentials/require-credential-expiration': 'error',

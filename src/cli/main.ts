@@ -2,12 +2,22 @@ import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'nod
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
-import tsParser from '@typescript-eslint/parser';
 import { ESLint, type Linter } from 'eslint';
 
 import plugin from '../index.js';
 import type { ConfigName } from '../configs/index.js';
+import {
+  IGNORED_DIRECTORIES,
+  JS_EXTENSIONS,
+  TOOL_NAME,
+  TS_EXTENSIONS,
+  createEslint,
+  type Concurrency,
+  type RunSettings,
+} from './lint-options.js';
 import { formatSarif, type SarifRuleInput } from './sarif.js';
+
+export { createLintConfig } from './lint-options.js';
 
 /** Where `main` reads and writes: the process in `bin.ts`, buffers in tests. */
 export interface CliIo {
@@ -25,15 +35,11 @@ export interface OutputStream {
 
 type FormatName = (typeof FORMATS)[number];
 
-const TOOL_NAME = 'aws-credentials-lint';
 const INFORMATION_URI = 'https://github.com/eslint-plugin-aws-credentials/eslint-plugin-aws-credentials';
 const NAMESPACE = 'aws-credentials';
 const CONFIGS = ['recommended', 'strict', 'all'] as const satisfies readonly ConfigName[];
 const FORMATS = ['stylish', 'json', 'sarif'] as const;
-const JS_EXTENSIONS = ['js', 'cjs', 'mjs', 'jsx'];
-const TS_EXTENSIONS = ['ts', 'tsx', 'mts', 'cts'];
 const LINTED_EXTENSIONS = new Set([...JS_EXTENSIONS, ...TS_EXTENSIONS].map((extension) => `.${extension}`));
-const IGNORED_DIRECTORIES = new Set(['node_modules', 'dist', 'build', 'coverage', '.git']);
 /** Files per `lintFiles` call: small enough for a live progress count, large enough to cost nothing. */
 const BATCH_SIZE = 50;
 
@@ -41,6 +47,7 @@ const OPTIONS = {
   config: { type: 'string', short: 'c' },
   format: { type: 'string', short: 'f' },
   'max-warnings': { type: 'string' },
+  concurrency: { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
   'output-file': { type: 'string', short: 'o' },
   help: { type: 'boolean', short: 'h' },
@@ -51,13 +58,15 @@ const HELP = `Usage: ${TOOL_NAME} [options] [paths...]
 
 Finds AWS credential mistakes (hard-coded keys, static credentials that never
 refresh, ...) in JavaScript and TypeScript files, with no ESLint configuration.
-Paths are files or directories (default: the current directory); node_modules,
-dist, build, coverage and .git are skipped. Your own ESLint config is not read.
+Paths are files or directories (default: the current directory), anywhere on
+disk; node_modules, dist, build, coverage and .git are skipped. Your own ESLint
+config is not read.
 
 Options:
   -c, --config <name>       recommended (default), strict or all
   -f, --format <name>       stylish (default), json or sarif
       --max-warnings <n>    number of warnings tolerated before exiting with 1 (default 0)
+      --concurrency <n>     worker threads: a number, auto or off (default off)
   -q, --quiet               report errors only
   -o, --output-file <file>  write the report to a file instead of stdout
   -h, --help                show this help
@@ -69,7 +78,7 @@ Exit codes: 0 no findings, 1 findings, 2 usage error or path not found.
 /** A mistake in the command line: one line on stderr, exit code 2. */
 class UsageError extends Error {}
 
-interface CliOptions {
+interface CliOptions extends RunSettings {
   configName: ConfigName;
   format: FormatName;
   maxWarnings: number | undefined;
@@ -107,26 +116,25 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 }
 
 async function run(options: CliOptions, io: CliIo): Promise<number> {
-  const files = collectFiles(options.paths, io.cwd);
-  const eslint = new ESLint({
-    cwd: io.cwd,
-    overrideConfigFile: true,
-    overrideConfig: createLintConfig(options.configName),
-    errorOnUnmatchedPattern: false,
-    // The files are already listed: `[id].ts` (Next.js routes) is a file name, not a glob.
-    globInputPaths: false,
-    // A file the ignores drop is skipped silently, as it is when a directory is walked.
-    warnIgnored: false,
-    ...(options.quiet && { ruleFilter: ({ severity }) => severity === 2 }),
-  });
-
-  const results = keepPluginFindings(await lintInBatches(eslint, files, io.stderr), options.quiet);
+  const groups = groupByBase(options.paths, io.cwd);
+  const linted: ESLint.LintResult[] = [];
+  const total = [...groups.values()].reduce((count, files) => count + files.length, 0);
+  for (const [base, files] of groups) {
+    const eslint = await createEslint(base, options);
+    // Worker threads get every file at once: batches would start them again for each one.
+    linted.push(
+      ...(options.concurrency === 'off'
+        ? await lintInBatches(eslint, files, io.stderr, { done: linted.length, total })
+        : await eslint.lintFiles(files)),
+    );
+  }
+  const results = keepPluginFindings(linted, options.quiet);
   const errorCount = sum(results, (result) => result.errorCount);
   const warningCount = sum(results, (result) => result.warningCount);
   const maxWarnings = options.maxWarnings ?? 0;
   const tooManyWarnings = warningCount > maxWarnings;
 
-  const report = await formatResults(eslint, results, options, io, {
+  const report = await formatResults(await createEslint(io.cwd, { ...options, concurrency: 'off' }), results, options, io, {
     ...(tooManyWarnings && options.maxWarnings !== undefined && {
       maxWarningsExceeded: { maxWarnings, foundWarnings: warningCount },
     }),
@@ -140,51 +148,19 @@ async function run(options: CliOptions, io: CliIo): Promise<number> {
   return errorCount > 0 || tooManyWarnings ? 1 : 0;
 }
 
-/** The flat config the CLI lints with: never the user's own, whatever is in `cwd`. */
-export function createLintConfig(configName: ConfigName): Linter.Config[] {
-  const allFiles = [`**/*.{${[...JS_EXTENSIONS, ...TS_EXTENSIONS].join(',')}}`];
-  const pluginConfig = plugin.configs[configName] as Linter.Config;
-  return [
-    { name: `${TOOL_NAME}/ignores`, ignores: [...IGNORED_DIRECTORIES].map((directory) => `**/${directory}/`) },
-    {
-      name: `${TOOL_NAME}/language`,
-      files: allFiles,
-      languageOptions: {
-        ecmaVersion: 'latest',
-        sourceType: 'module',
-        // Ignored by the TypeScript parser for its known extensions (only `.tsx` gets JSX there).
-        parserOptions: { ecmaFeatures: { jsx: true } },
-      },
-      // Directives about rules this run does not load are not findings of ours.
-      linterOptions: {
-        reportUnusedDisableDirectives: 'off',
-        ...(hasInlineConfigReports() && { reportUnusedInlineConfigs: 'off' }),
-      },
-    },
-    { name: `${TOOL_NAME}/commonjs`, files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs' } },
-    {
-      name: `${TOOL_NAME}/typescript`,
-      files: [`**/*.{${TS_EXTENSIONS.join(',')}}`],
-      languageOptions: { parser: tsParser as Linter.Parser },
-    },
-    { ...pluginConfig, files: allFiles },
-  ];
-}
-
-/** ESLint 9.19 added `linterOptions.reportUnusedInlineConfigs`; older 9.x versions reject the key. */
-function hasInlineConfigReports(): boolean {
-  const [major = 0, minor = 0] = ESLint.version.split('.').map(Number);
-  return major > 9 || (major === 9 && minor >= 19);
-}
-
-/** Lists the files to lint, sorted; directories are walked without entering ignored ones or symbolic links. */
-function collectFiles(paths: readonly string[], cwd: string): string[] {
-  const files = new Set<string>();
-  const walk = (directory: string): void => {
+/**
+ * The files to lint, sorted, by the directory ESLint lints them from. ESLint skips every file outside its base
+ * path, so a path outside `cwd` (`../other-repo`, an absolute path elsewhere) is linted from its own directory (the
+ * directory itself, or a file's parent), which is then also the base of the ignores. Directories are walked without
+ * entering ignored ones or symbolic links.
+ */
+function groupByBase(paths: readonly string[], cwd: string): Map<string, string[]> {
+  const groups = new Map<string, Set<string>>();
+  const walk = (directory: string, files: Set<string>): void => {
     for (const entry of readdirSync(directory, { withFileTypes: true })) {
       const entryPath = path.join(directory, entry.name);
       if (entry.isDirectory()) {
-        if (!IGNORED_DIRECTORIES.has(entry.name)) walk(entryPath);
+        if (!IGNORED_DIRECTORIES.has(entry.name)) walk(entryPath, files);
       } else if (entry.isFile() && LINTED_EXTENSIONS.has(path.extname(entry.name))) {
         files.add(entryPath);
       }
@@ -192,13 +168,24 @@ function collectFiles(paths: readonly string[], cwd: string): string[] {
   };
   for (const given of paths) {
     const absolute = path.resolve(cwd, given);
-    if (statSync(absolute).isDirectory()) {
-      walk(absolute);
-    } else {
-      files.add(absolute);
-    }
+    const isDirectory = statSync(absolute).isDirectory();
+    const base = isInside(cwd, absolute) ? cwd : isDirectory ? absolute : path.dirname(absolute);
+    const files = groups.get(base) ?? new Set<string>();
+    groups.set(base, files);
+    if (isDirectory) walk(absolute, files);
+    else files.add(absolute);
   }
-  return [...files].sort();
+  // A file reached from two bases (`.` and `../project/src` run from `project`) is linted once, from the first.
+  const seen = new Set<string>();
+  return new Map(
+    [...groups].map(([base, files]) => [base, [...files].filter((file) => !seen.has(file) && Boolean(seen.add(file))).sort()]),
+  );
+}
+
+/** Whether `target` is `directory` or below it. */
+function isInside(directory: string, target: string): boolean {
+  const relative = path.relative(directory, target);
+  return relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
 }
 
 /** Lints in batches so that a terminal can show `<n>/<total> files` on stderr while it runs. */
@@ -206,14 +193,17 @@ async function lintInBatches(
   eslint: ESLint,
   files: readonly string[],
   stderr: OutputStream,
+  progress: { done: number; total: number },
 ): Promise<ESLint.LintResult[]> {
-  const showProgress = stderr.isTTY === true && files.length > 0;
+  const showProgress = stderr.isTTY === true && progress.total > 0;
   const results: ESLint.LintResult[] = [];
   for (let start = 0; start < files.length; start += BATCH_SIZE) {
-    if (showProgress) stderr.write(`\r${start}/${files.length} files`);
+    if (showProgress) stderr.write(`\r${progress.done + start}/${progress.total} files`);
     results.push(...(await eslint.lintFiles(files.slice(start, start + BATCH_SIZE))));
   }
-  if (showProgress) stderr.write(`\r${files.length}/${files.length} files\r\u001B[K`);
+  if (showProgress && progress.done + files.length === progress.total) {
+    stderr.write(`\r${progress.total}/${progress.total} files\r\u001B[K`);
+  }
   return results;
 }
 
@@ -286,7 +276,19 @@ async function formatResults(
   }
   const color = options.outputFile === undefined && io.stdout.isTTY === true && io.stdout.hasColors?.() === true;
   const formatter = await eslint.loadFormatter(options.format);
-  return formatter.format(results, { ...resultsMeta, color });
+  const shown = results.map((result) => ({ ...result, filePath: displayPath(result.filePath, options.paths, io.cwd) }));
+  return formatter.format(shown, { ...resultsMeta, color });
+}
+
+/**
+ * A file outside `cwd` as the user reached it: relative to `cwd` when it was given as a relative path
+ * (`../other-repo/src/keys.js`), absolute when it was given as an absolute one. Files inside `cwd` keep ESLint's
+ * absolute paths.
+ */
+function displayPath(file: string, paths: readonly string[], cwd: string): string {
+  if (isInside(cwd, file)) return file;
+  const typedRelative = paths.some((given) => !path.isAbsolute(given) && isInside(path.resolve(cwd, given), file));
+  return typedRelative ? path.relative(cwd, file) : file;
 }
 
 /** Every rule the selected config turns on (errors only with `--quiet`), with the metadata SARIF shows. */
@@ -326,7 +328,14 @@ function writeReport(report: string, outputFile: string | undefined, io: CliIo):
 }
 
 function validateOptions(
-  values: { config?: string; format?: string; 'max-warnings'?: string; quiet?: boolean; 'output-file'?: string },
+  values: {
+    config?: string;
+    format?: string;
+    'max-warnings'?: string;
+    quiet?: boolean;
+    'output-file'?: string;
+    concurrency?: string;
+  },
   positionals: readonly string[],
   cwd: string,
 ): CliOptions {
@@ -343,15 +352,10 @@ function validateOptions(
     throw new UsageError(`invalid --max-warnings value '${maxWarnings}' (expected a non-negative integer)`);
   }
   if (values['output-file'] === '') throw new UsageError('--output-file needs a file name');
+  const concurrency = parseConcurrency(values.concurrency);
   const paths = positionals.length > 0 ? [...positionals] : ['.'];
   for (const given of paths) {
-    const absolute = path.resolve(cwd, given);
-    if (!existsSync(absolute)) throw new UsageError(`path not found: ${given}`);
-    const relative = path.relative(cwd, absolute);
-    // ESLint ignores every file outside its base path: say so instead of reporting a clean run.
-    if (relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) {
-      throw new UsageError(`path outside the current directory: ${given} (run from a directory that contains it)`);
-    }
+    if (!existsSync(path.resolve(cwd, given))) throw new UsageError(`path not found: ${given}`);
   }
   return {
     configName,
@@ -360,7 +364,20 @@ function validateOptions(
     quiet: values.quiet === true,
     outputFile: values['output-file'],
     paths,
+    concurrency,
   };
+}
+
+/** `--concurrency`: a positive number of threads, `auto` or `off`; ESLint 9.34 added worker threads. */
+function parseConcurrency(value: string | undefined): Concurrency {
+  if (value === undefined || value === 'off') return 'off';
+  if (value !== 'auto' && !/^[1-9]\d*$/.test(value)) {
+    throw new UsageError(`invalid --concurrency value '${value}' (expected a positive integer, auto or off)`);
+  }
+  if (typeof (ESLint as { fromOptionsModule?: unknown }).fromOptionsModule !== 'function') {
+    throw new UsageError(`--concurrency needs ESLint 9.34 or later (this is ESLint ${ESLint.version})`);
+  }
+  return value === 'auto' ? 'auto' : Number(value);
 }
 
 /** `parseArgs` errors span several lines and sentences: keep the first sentence. */

@@ -5,18 +5,14 @@ import { createRule } from '../utils/create-rule.js';
 import { CREDENTIAL_PROVIDERS_MODULE } from '../utils/sdk/catalog.js';
 import { CHECK_TEST_FILES_PROPERTY, isSkippedTestFile } from '../utils/modules/files.js';
 import { planImport, removeProperties } from '../utils/fix/fixes.js';
+import { getSessionProviderText } from '../utils/fix/session-provider.js';
 import { describeSource, getCredentialModel, type CredentialConsumer, type CredentialInput, type CredentialModel, type CredentialSource } from '../utils/sdk/credentials.js';
 import { mentionsSdk, onSdkReferences, type SdkReference } from '../utils/sdk/references.js';
 import { getGlobalConfigAssignment, getV2Namespace } from '../utils/sdk/v2-config.js';
 import { isVisibleAt } from '../utils/scope/names.js';
 
 type Options = [{ checkTestFiles?: boolean }];
-type MessageId =
-  | 'oneShotCredentials'
-  | 'oneShotFixedKeys'
-  | 'cachedCredentials'
-  | 'useTemporaryCredentials'
-  | 'useChainableTemporaryCredentials';
+type MessageId = 'oneShotCredentials' | 'oneShotFixedKeys' | 'cachedCredentials' | 'useTemporaryCredentials' | 'useChainableTemporaryCredentials' | 'useSessionProvider';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Suggestion = TSESLint.SuggestionReportDescriptor<MessageId>;
@@ -72,6 +68,8 @@ export default createRule<Options, MessageId>({
       useChainableTemporaryCredentials:
         'Pass `new {{ namespace }}.ChainableTemporaryCredentials({ params })` with the same AssumeRole input: ' +
         'it assumes the role again before the keys expire.',
+      useSessionProvider:
+        'Pass a provider that calls `{{ source }}` each time: Amplify refreshes the session, and the client asks again before `expiration`.',
     },
     schema: [{ type: 'object', properties: { ...CHECK_TEST_FILES_PROPERTY }, additionalProperties: false }],
     defaultOptions: [{ checkTestFiles: false }],
@@ -228,10 +226,16 @@ function getPropertyText(property: TSESTree.Property): string {
 
 /**
  * A refreshing provider built from the AssumeRole input, when the file shows that input and its names mean the
- * same where the provider goes: `fromTemporaryCredentials({ params })` (v3, sdk-facts A4) or
- * `new AWS.ChainableTemporaryCredentials({ params })` (v2, sdk-facts B4).
+ * same where the provider goes: `fromTemporaryCredentials({ params })` (v3) or
+ * `new AWS.ChainableTemporaryCredentials({ params })` (v2), which assume the role again before the session expires;
+ * for an Amplify session, a provider that asks Amplify again (v3 consumers only: v2 `credentials` takes no function).
  */
 function getSuggestions(model: CredentialModel, sourceCode: SourceCode, { source, replacement }: Finding): Suggestion[] {
+  if (source.kind === 'authSession' && replacement?.sdk === 'v3') {
+    const provider = getSessionProviderText(sourceCode, source.call, source.name, replacement.location);
+    const data = { source: describeSource(model, sourceCode, source) };
+    return provider ? [{ messageId: 'useSessionProvider', data, fix: (fixer) => replacement.apply(fixer, provider) }] : [];
+  }
   if (!replacement || source.kind !== 'response' || source.operation !== 'AssumeRole' || !source.input) {
     return [];
   }

@@ -29,7 +29,11 @@ interface Setting {
   value: string;
 }
 
-/** 1 second is the SDKs' own default timeout (sdk-facts A4, B6); 3 retries is `fromHttp`'s and v2's default. */
+/**
+ * 1 second is the SDKs' own default timeout (`DEFAULT_TIMEOUT` in smithy-typescript
+ * `packages/credential-provider-imds/src/remoteProvider/RemoteProviderInit.ts`, `defaultTimeout` in aws-sdk
+ * `lib/credentials/ec2_metadata_credentials.js`); 3 retries is `fromHttp`'s and v2's default.
+ */
 const V3_SETTINGS: readonly Setting[] = [
   { name: 'timeout', value: '1000' },
   { name: 'maxRetries', value: '3' },
@@ -98,7 +102,7 @@ function* findMetadataProviders(sourceCode: SourceCode, references: SdkReference
 
 /**
  * `fromInstanceMetadata()`, `fromContainerMetadata({ timeout: 0 })`: v3 defaults to `maxRetries: 0`, retried
- * immediately when set (sdk-facts A4); a `timeout` of 0 disables the socket timeout.
+ * immediately when set (`DEFAULT_MAX_RETRIES` in `RemoteProviderInit.ts`); a `timeout` of 0 disables the socket timeout.
  */
 function* checkV3Provider(sourceCode: SourceCode, call: TSESTree.CallExpression, name: string): Generator<Finding> {
   const options = getOptionsObject(sourceCode, call);
@@ -139,7 +143,7 @@ function* checkV3Provider(sourceCode: SourceCode, call: TSESTree.CallExpression,
 
 /**
  * `new AWS.EC2MetadataCredentials({ maxRetries: 0, httpOptions: { timeout: 0 } })`. Its own defaults are 3 retries
- * and a 1-second timeout (sdk-facts B6): only explicit zeros are reported.
+ * and a 1-second timeout (aws-sdk `lib/credentials/ec2_metadata_credentials.js`): only explicit zeros are reported.
  */
 function* checkV2MetadataCredentials(sourceCode: SourceCode, node: TSESTree.NewExpression): Generator<Finding> {
   const options = getOptionsObject(sourceCode, node);
@@ -182,7 +186,7 @@ function* checkV2MetadataCredentials(sourceCode: SourceCode, node: TSESTree.NewE
 
 /**
  * `new AWS.MetadataService()`: its `httpOptions.timeout` defaults to 0, "on non-EC2 machines, this request will never
- * return" (sdk-facts B6).
+ * return" (aws-sdk `lib/metadata_service.js`).
  */
 function* checkV2MetadataService(sourceCode: SourceCode, node: TSESTree.NewExpression): Generator<Finding> {
   const options = getOptionsObject(sourceCode, node);

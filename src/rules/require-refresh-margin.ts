@@ -16,7 +16,10 @@ type Context = Readonly<TSESLint.RuleContext<MessageId, Options>>;
 type Candidate = TSESTree.BinaryExpression | TSESTree.CallExpression;
 type Suggestions = TSESLint.SuggestionReportDescriptor<MessageId>[];
 
-/** `memoizeIdentityProvider`'s `EXPIRATION_MS` (sdk-facts A1): the SDK refreshes 5 minutes before expiration. */
+/**
+ * `EXPIRATION_MS` of `memoizeIdentityProvider` (smithy-typescript `packages/core`): the SDK refreshes 5 minutes
+ * before expiration.
+ */
 const SDK_REFRESH_WINDOW_MS = 300_000;
 const RELATIONAL_OPERATORS: ReadonlySet<string> = new Set(['<', '<=', '>', '>=']);
 const MINUTE_MS = 60_000;

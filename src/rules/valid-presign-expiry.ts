@@ -19,7 +19,9 @@ type MessageId =
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Suggestion = TSESLint.SuggestionReportDescriptor<MessageId>;
 
-/** SigV4 presigning rejects longer expiries: `MAX_PRESIGNED_TTL` in v3, the same check in v2 (sdk-facts A5). */
+/** SigV4 presigning rejects longer expiries: `MAX_PRESIGNED_TTL` in v3 (smithy-typescript
+ * `packages/signature-v4/src/constants.ts`), the same check in v2 (aws-sdk `lib/signers/presign.js`).
+ */
 const MAX_EXPIRY_SECONDS = 604_800;
 /** How long temporary credentials commonly last (an assumed role's default session); past it URLs may die early. */
 const CREDENTIALS_LIFETIME_SECONDS = 3600;
@@ -158,7 +160,7 @@ function usesLongTermKeys(
 
 /**
  * True when a v2 S3 client visibly holds long-term keys (`accessKeyId` and no `sessionToken` among its options):
- * static keys are what the synchronous `getSignedUrl` is documented for (sdk-facts B9).
+ * static keys are what the synchronous `getSignedUrl` is documented for (aws-sdk `lib/services/s3.js`, `getSignedUrl`).
  */
 function hasLongTermKeys(sourceCode: SourceCode, construction: TSESTree.NewExpression): boolean {
   const [options] = construction.arguments;

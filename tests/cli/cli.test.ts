@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 import { afterAll, describe, expect, it } from 'vitest';
 
@@ -178,14 +178,53 @@ describe('exit codes', () => {
     });
   });
 
-  // ESLint would skip such files as "outside of base path": a clean exit would be a lie.
-  it('exits 2 for a path outside the current directory', async () => {
-    const cwd = createFixture({ 'project/keys.js': hardcoded, 'other/keys.js': hardcoded });
-    expect(await run(['../other'], path.join(cwd, 'project'))).toEqual({
-      code: 2,
-      stdout: '',
-      stderr:
-        'aws-credentials-lint: path outside the current directory: ../other (run from a directory that contains it)\n',
+  // A zero-config scanner lints whatever path it is given, as gitleaks or semgrep do.
+  it('lints a relative path outside the current directory and shows its files as typed', async () => {
+    const root = createFixture({
+      'project/keys.js': hardcoded,
+      'other/src/keys.js': hardcoded,
+      'other/src/node_modules/dep/keys.js': hardcoded,
+    });
+    const { code, stdout, stderr } = await run(['../other'], path.join(root, 'project'));
+    expect({ code, stderr }).toEqual({ code: 1, stderr: '' });
+    expect(stdout).toContain(`${path.join('..', 'other', 'src', 'keys.js')}\n`);
+    expect(stdout).not.toContain(path.join(root, 'other'));
+    expect(stdout).not.toContain('node_modules');
+    expect(stdout).toContain('1 problem (1 error, 0 warnings)');
+  });
+
+  it('lints an absolute path elsewhere, files and directories, each from its own directory', async () => {
+    const root = createFixture({
+      'project/keys.js': hardcoded,
+      'other/keys.js': hardcoded,
+      'other/dist/bundle.js': hardcoded,
+      'third/one.ts': hardcoded,
+    });
+    const { code, results } = await runJson(
+      ['.', path.join(root, 'other'), path.join(root, 'third', 'one.ts')],
+      path.join(root, 'project'),
+    );
+    expect(code).toBe(1);
+    // JSON keeps absolute paths for absolute input; `dist/` under the other directory is still skipped.
+    expect(results.map((result) => result.filePath).sort()).toEqual(
+      [path.join(root, 'other', 'keys.js'), path.join(root, 'project', 'keys.js'), path.join(root, 'third', 'one.ts')].sort(),
+    );
+    expect(results.every((result) => result.messages.length === 1 && result.messages[0]?.ruleId === HARDCODED)).toBe(true);
+  });
+
+  it('lints a file reached twice once, and locates outside files by absolute URI in SARIF', async () => {
+    const root = createFixture({ 'project/keys.js': hardcoded, 'other/keys.js': hardcoded });
+    const cwd = path.join(root, 'project');
+    const { code, results } = await runJson(['../other', '../other/keys.js', 'keys.js'], cwd);
+    expect(code).toBe(1);
+    expect(results.map((result) => result.filePath).sort()).toEqual([
+      path.join('..', 'other', 'keys.js'),
+      path.join(cwd, 'keys.js'),
+    ]);
+    const { stdout } = await run(['--format', 'sarif', '../other'], cwd);
+    const [location] = JSON.parse(stdout).runs[0].results[0].locations;
+    expect(location.physicalLocation.artifactLocation).toEqual({
+      uri: pathToFileURL(path.join(root, 'other', 'keys.js')).href,
     });
   });
 

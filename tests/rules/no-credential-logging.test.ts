@@ -1494,3 +1494,184 @@ out.warn(process.env);
     },
   ],
 });
+
+ruleTester.run(`${rule.name} (auth tokens and presigned URLs)`, rule, {
+  valid: [
+    // length, boolean, a part of the URL
+    `
+import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { Signer } from '@aws-sdk/rds-signer';
+
+const s3 = new S3Client({});
+const url = await getSignedUrl(s3, new GetObjectCommand({ Bucket: 'b', Key: 'k' }));
+console.log(url.length, Boolean(url), !!url, url.split('?')[0]);
+const token = await new Signer({}).getAuthToken();
+console.log('signed a token of', token.length, 'characters');
+console.log(\`token ready: \${token !== ''}\`);
+`,
+  ],
+  invalid: [
+    {
+      // token logged directly, in a template, through a variable
+      code: `
+import { Signer } from '@aws-sdk/rds-signer';
+import pino from 'pino';
+
+const logger = pino();
+const signer = new Signer({ hostname: 'db', port: 5432, username: 'app' });
+const token = await signer.getAuthToken();
+console.log(await signer.getAuthToken());
+console.log(\`token: \${token}\`);
+logger.info({ token }, 'signed');
+`,
+      errors: [
+        {
+          messageId: 'credentialLogged',
+          line: 8,
+          column: 13,
+          endLine: 8,
+          endColumn: 40,
+          data: { what: 'an IAM auth token from `Signer.getAuthToken` (a presigned URL that carries the session token)' },
+          suggestions: [],
+        },
+        {
+          messageId: 'credentialLogged',
+          line: 9,
+          column: 23,
+          endLine: 9,
+          endColumn: 28,
+          data: { what: 'an IAM auth token from `Signer.getAuthToken` (a presigned URL that carries the session token)' },
+          suggestions: [],
+        },
+        {
+          messageId: 'credentialLogged',
+          line: 10,
+          column: 15,
+          endLine: 10,
+          endColumn: 20,
+          data: { what: 'an IAM auth token from `Signer.getAuthToken` (a presigned URL that carries the session token)' },
+          suggestions: [
+            { messageId: 'logAccessKeyIdOnly', output: `
+import { Signer } from '@aws-sdk/rds-signer';
+import pino from 'pino';
+
+const logger = pino();
+const signer = new Signer({ hostname: 'db', port: 5432, username: 'app' });
+const token = await signer.getAuthToken();
+console.log(await signer.getAuthToken());
+console.log(\`token: \${token}\`);
+logger.info({}, 'signed');
+` },
+          ],
+        },
+      ],
+    },
+    {
+      // v3 presigned URL and v2 s3.getSignedUrl, winston
+      code: `
+import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import AWS from 'aws-sdk';
+import winston from 'winston';
+
+const logger = winston.createLogger();
+const s3 = new S3Client({});
+const url = await getSignedUrl(s3, new GetObjectCommand({ Bucket: 'b', Key: 'k' }), { expiresIn: 600 });
+logger.info('link', url);
+const legacy = new AWS.S3();
+const link = legacy.getSignedUrl('getObject', { Bucket: 'b', Key: 'k' });
+console.log('link ' + link);
+console.log(await legacy.getSignedUrlPromise('getObject', { Bucket: 'b', Key: 'k' }));
+`,
+      errors: [
+        {
+          messageId: 'credentialLogged',
+          line: 10,
+          column: 21,
+          endLine: 10,
+          endColumn: 24,
+          data: { what: 'a presigned URL from `getSignedUrl` (it carries the session token)' },
+          suggestions: [
+            { messageId: 'logAccessKeyIdOnly', output: `
+import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import AWS from 'aws-sdk';
+import winston from 'winston';
+
+const logger = winston.createLogger();
+const s3 = new S3Client({});
+const url = await getSignedUrl(s3, new GetObjectCommand({ Bucket: 'b', Key: 'k' }), { expiresIn: 600 });
+logger.info('link');
+const legacy = new AWS.S3();
+const link = legacy.getSignedUrl('getObject', { Bucket: 'b', Key: 'k' });
+console.log('link ' + link);
+console.log(await legacy.getSignedUrlPromise('getObject', { Bucket: 'b', Key: 'k' }));
+` },
+          ],
+        },
+        {
+          messageId: 'credentialLogged',
+          line: 13,
+          column: 23,
+          endLine: 13,
+          endColumn: 27,
+          data: { what: 'a presigned URL from `S3.getSignedUrl` (it carries the session token)' },
+          suggestions: [],
+        },
+        {
+          messageId: 'credentialLogged',
+          line: 14,
+          column: 13,
+          endLine: 14,
+          endColumn: 85,
+          data: { what: 'a presigned URL from `S3.getSignedUrlPromise` (it carries the session token)' },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // cjs: dsql and v2 rds signer
+      code: `
+const { DsqlSigner } = require('@aws-sdk/dsql-signer');
+const AWS = require('aws-sdk');
+
+const dsql = new DsqlSigner({ hostname: 'cluster' });
+dsql.getDbConnectAdminAuthToken().then((token) => console.log('token', token));
+const rds = new AWS.RDS.Signer({});
+console.debug(rds.getAuthToken({ username: 'app' }));
+`,
+      languageOptions: commonjs,
+      errors: [
+        {
+          messageId: 'credentialLogged',
+          line: 6,
+          column: 72,
+          endLine: 6,
+          endColumn: 77,
+          data: { what: 'an IAM auth token from `DsqlSigner.getDbConnectAdminAuthToken` (a presigned URL that carries the session token)' },
+          suggestions: [
+            { messageId: 'logAccessKeyIdOnly', output: `
+const { DsqlSigner } = require('@aws-sdk/dsql-signer');
+const AWS = require('aws-sdk');
+
+const dsql = new DsqlSigner({ hostname: 'cluster' });
+dsql.getDbConnectAdminAuthToken().then((token) => console.log('token'));
+const rds = new AWS.RDS.Signer({});
+console.debug(rds.getAuthToken({ username: 'app' }));
+` },
+          ],
+        },
+        {
+          messageId: 'credentialLogged',
+          line: 8,
+          column: 15,
+          endLine: 8,
+          endColumn: 52,
+          data: { what: 'an IAM auth token from `RDS.Signer.getAuthToken` (a presigned URL that carries the session token)' },
+          suggestions: [],
+        },
+      ],
+    },
+  ],
+});

@@ -20,7 +20,7 @@ function describeValue(model: CredentialModel, value: CredentialValue): string {
       const from =
         source.kind === 'response'
           ? `${source.service}.${source.operation}`
-          : source.kind === 'resolvedProvider'
+          : source.kind === 'resolvedProvider' || source.kind === 'authSession'
             ? text(source.call)
             : text(source.node);
       return `oneShot ${source.kind} ${from}`;

@@ -42,3 +42,25 @@ export function collectNodes(root: TSESTree.Node, test: (node: TSESTree.Node) =>
 export function isNode(value: unknown): value is TSESTree.Node {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
+
+const topLevelStatements = new WeakMap<TSESTree.Program, readonly TSESTree.ProgramStatement[]>();
+
+/**
+ * The statements at the top level of the file's scripts. A component parser that keeps markup in the program may
+ * nest a `<script>` block's statements in an element of its own (svelte-eslint-parser's `SvelteScriptElement`: a
+ * node ESTree does not know, with a `body` of statements); those are top-level statements too.
+ */
+export function getTopLevelStatements(program: TSESTree.Program): readonly TSESTree.ProgramStatement[] {
+  let statements = topLevelStatements.get(program);
+  if (!statements) {
+    const isScriptElement = (statement: TSESTree.Node): boolean =>
+      !childKeysByType.has(statement.type) && Array.isArray((statement as { body?: unknown }).body);
+    statements = program.body.some(isScriptElement)
+      ? program.body.flatMap((statement) =>
+          isScriptElement(statement) ? (statement as unknown as { body: TSESTree.ProgramStatement[] }).body : [statement],
+        )
+      : program.body;
+    topLevelStatements.set(program, statements);
+  }
+  return statements;
+}

@@ -5,6 +5,7 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { skipTransparent } from '../ast/nodes.js';
+import { getTopLevelStatements } from '../ast/walk.js';
 import { getImportEqualsModule } from '../modules/module-references.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -93,7 +94,7 @@ export function removeStatement(fixer: Fixer, sourceCode: SourceCode, statement:
  * Type-only imports do not count.
  */
 export function findImportedName(sourceCode: SourceCode, moduleId: string, name: string): string | undefined {
-  for (const statement of sourceCode.ast.body) {
+  for (const statement of getTopLevelStatements(sourceCode.ast)) {
     if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
       if (statement.source.value !== moduleId || statement.importKind === 'type') continue;
       for (const specifier of statement.specifiers) {
@@ -174,7 +175,7 @@ export function planImport(
  * `const { name } = require('moduleId');` after the last top-level require or `'use strict'`.
  */
 export function addNamedImport(fixer: Fixer, sourceCode: SourceCode, moduleId: string, name: string): Fix {
-  const body = sourceCode.ast.body;
+  const body = getTopLevelStatements(sourceCode.ast);
   for (const statement of body) {
     const fix = extendImport(fixer, sourceCode, statement, moduleId, name);
     if (fix) return fix;
@@ -333,7 +334,7 @@ function isDirective(statement: TSESTree.ProgramStatement): boolean {
 
 /** The quote the file's first module specifier uses; single quotes when it has none. */
 function getQuote(sourceCode: SourceCode): string {
-  for (const statement of sourceCode.ast.body) {
+  for (const statement of getTopLevelStatements(sourceCode.ast)) {
     const literal =
       statement.type === AST_NODE_TYPES.ImportDeclaration ? statement.source : findRequireLiteral(statement);
     if (literal) return literal.raw.startsWith('"') ? '"' : "'";

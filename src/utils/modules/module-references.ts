@@ -17,6 +17,8 @@ import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescr
 import type { Rule, Scope } from 'eslint';
 import type * as ESTree from 'estree';
 
+import { getTopLevelStatements } from '../ast/walk.js';
+
 export { CALL, CONSTRUCT, ESM, READ, type TraceMap };
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -59,6 +61,8 @@ interface Seed {
   moduleId: string;
   /** The module global the entry point reads, if any. */
   global?: string;
+  /** The export the entry point holds (`S3Client` of `import { S3Client }`, `default`); none for the whole module. */
+  key?: string;
 }
 
 /** The names of the global object in browsers, workers and every runtime: `window.AWS`, `self.AWS`. */
@@ -103,13 +107,16 @@ export function findModuleReferences<Info>(
 
   for (const { node, path, type, info } of tracker.iterateEsmReferences(traceMap)) add(node, path, type, info);
   for (const { node, path, type, info } of tracker.iterateCjsReferences(traceMap)) add(node, path, type, info);
-  for (const { node, moduleId, global } of seeds) {
+  for (const { node, moduleId, global, key } of seeds) {
     const moduleMap = traceMap[moduleId];
     if (!moduleMap) continue;
     // A dynamic import or require of a CommonJS module yields `module.exports` as `default` too.
-    const entry = moduleMap[ESM] || global ? moduleMap : { ...moduleMap, default: moduleMap };
+    const whole = moduleMap[ESM] || global ? moduleMap : { ...moduleMap, default: moduleMap };
+    const entry = key === undefined ? whole : whole[key];
+    if (!entry) continue;
+    const prefix = key === undefined ? [moduleId] : [moduleId, key];
     for (const reference of tracker.iteratePropertyReferences(node as unknown as ESTree.Expression, entry)) {
-      add(reference.node, [moduleId, ...reference.path], reference.type, reference.info, global);
+      add(reference.node, [...prefix, ...reference.path], reference.type, reference.info, global);
     }
   }
   if (catalog.globals) {
@@ -139,9 +146,12 @@ function findModules<Info>(
   const covered = (moduleId: string | null | undefined): moduleId is string =>
     moduleId != null && catalog.covers(moduleId);
 
-  for (const statement of sourceCode.ast.body) {
+  for (const statement of getTopLevelStatements(sourceCode.ast)) {
     if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
-      if (statement.importKind !== 'type' && covered(statement.source.value)) moduleIds.add(statement.source.value);
+      if (statement.importKind === 'type' || !covered(statement.source.value)) continue;
+      moduleIds.add(statement.source.value);
+      // The tracker reads the program's own statements only: seed the imports of a nested `<script>` block.
+      if (statement.parent !== sourceCode.ast) seeds.push(...seedImport(sourceCode, statement));
     } else if (statement.type === AST_NODE_TYPES.TSImportEqualsDeclaration && statement.importKind !== 'type') {
       const moduleId = getImportEqualsModule(statement);
       if (covered(moduleId)) {
@@ -222,7 +232,7 @@ function findModuleGlobalSeeds(
     if (GLOBAL_OBJECTS.has(reference.identifier.name)) addGlobalObjectMember(reference.identifier);
     else addRead(reference.identifier);
   }
-  for (const statement of sourceCode.ast.body) {
+  for (const statement of getTopLevelStatements(sourceCode.ast)) {
     if (statement.type !== AST_NODE_TYPES.VariableDeclaration || !statement.declare) continue;
     for (const { id } of statement.declarations) {
       if (id.type === AST_NODE_TYPES.Identifier && moduleOf(id.name)) {
@@ -231,6 +241,23 @@ function findModuleGlobalSeeds(
     }
   }
   return seeds;
+}
+
+/** The reads of each binding an `import` declares, with the export each one holds. */
+function seedImport(sourceCode: SourceCode, statement: TSESTree.ImportDeclaration): Seed[] {
+  const moduleId = statement.source.value;
+  return statement.specifiers.flatMap((specifier) => {
+    if (specifier.type === AST_NODE_TYPES.ImportSpecifier && specifier.importKind === 'type') return [];
+    const key =
+      specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier
+        ? undefined
+        : specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier
+          ? 'default'
+          : specifier.imported.type === AST_NODE_TYPES.Identifier
+            ? specifier.imported.name
+            : String(specifier.imported.value);
+    return readReferencesOf(sourceCode, specifier.local).map((node) => ({ node, moduleId, ...(key !== undefined && { key }) }));
+  });
 }
 
 /** `require('x')` → `'x'` when `identifier` is the callee of a call with a constant first argument. */

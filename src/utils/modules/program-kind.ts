@@ -5,6 +5,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { isFunction } from '../ast/nodes.js';
+import { getTopLevelStatements } from '../ast/walk.js';
 import { CALL, CONSTRUCT, ESM, READ, findModuleReferences, type TraceMap } from './module-references.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -330,7 +331,7 @@ function findImportExpressions(sourceCode: SourceCode, tokens: readonly Token[])
  * `exports.handler = …` (`module.exports` is a tracked global).
  */
 function hasExports(program: TSESTree.Program): boolean {
-  return program.body.some((statement) => {
+  return getTopLevelStatements(program).some((statement) => {
     switch (statement.type) {
       case AST_NODE_TYPES.ExpressionStatement:
         return isExportsWrite(statement.expression);

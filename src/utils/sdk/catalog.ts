@@ -81,10 +81,40 @@ export type SdkInfo =
        * already has an `X-Amz-Date` header with that date (`prepareRequest` in mhart/aws4 `aws4.js`).
        */
       signsRequest?: boolean;
-    };
+    }
+  /**
+   * An Amplify call that resolves a Cognito identity pool's credentials once: v6 `fetchAuthSession()` (its
+   * `credentials`), v5 `Auth.currentCredentials()` and `Auth.essentialCredentials(credentials)`.
+   */
+  | { kind: 'authSession'; name: AuthSessionName }
+  /** v2 `new AWS.RDS.Signer(options)`: presigns IAM database auth tokens (aws-sdk `lib/rds/signer.js`). */
+  | { kind: 'authTokenSigner'; name: string };
 
 /** What a signer export is (the `signer` entries of `SdkInfo`). */
 export type SignerInfo = Extract<SdkInfo, { kind: 'signer' }>;
+
+/** The Amplify auth calls whose result holds credentials of that moment (`AuthSession.credentials`, `ICredentials`). */
+export type AuthSessionName = 'fetchAuthSession' | 'currentCredentials' | 'essentialCredentials';
+
+const AMPLIFY_V5_AUTH_CALLS: readonly AuthSessionName[] = ['currentCredentials', 'essentialCredentials'];
+
+/**
+ * The Amplify modules that export those calls, by module: the member path of each, ending in its name. v6
+ * `fetchAuthSession` is `@aws-amplify/core`'s, re-exported by `@aws-amplify/auth` and `aws-amplify/auth`
+ * (amplify-js `packages/auth/src/index.ts`, `packages/aws-amplify/src/auth/index.ts`); v5 `Auth` is a named and the
+ * default export of `@aws-amplify/auth`, re-exported by `aws-amplify`, and `Amplify.Auth` once registered
+ * (amplify-js v5 `packages/auth/src/index.ts`, `packages/core/src/Amplify.ts`). Not the `/server` variants: they take
+ * the request's context and serve one request.
+ */
+export const AUTH_SESSION_PACKAGES: Readonly<Record<string, readonly (readonly string[])[]>> = {
+  'aws-amplify/auth': [['fetchAuthSession']],
+  '@aws-amplify/core': [['fetchAuthSession']],
+  '@aws-amplify/auth': [
+    ['fetchAuthSession'],
+    ...AMPLIFY_V5_AUTH_CALLS.flatMap((name) => [['Auth', name], ['default', name]]),
+  ],
+  'aws-amplify': AMPLIFY_V5_AUTH_CALLS.flatMap((name) => [['Auth', name], ['Amplify', 'Auth', name], ['default', 'Auth', name]]),
+};
 
 /**
  * The operations whose response carries temporary credentials, by service: STS (`Credentials`), Cognito identity
@@ -267,6 +297,29 @@ export function getSigners(moduleId: string): readonly SignerInfo[] {
 }
 
 /**
+ * The methods that return an IAM database auth token, by signer name: a presigned URL that lives 15 minutes
+ * (`expiresIn: 900` in `packages/rds-signer/src/Signer.ts`, `expiresIn ?? 900` in `packages/dsql-signer/src/Signer.ts`
+ * of aws-sdk-js-v3; v2 `lib/rds/signer.js`: 900 seconds, synchronous without a callback).
+ */
+export const AUTH_TOKEN_METHODS: Readonly<Record<string, readonly string[]>> = {
+  Signer: ['getAuthToken'],
+  DsqlSigner: ['getDbConnectAuthToken', 'getDbConnectAdminAuthToken'],
+  'RDS.Signer': ['getAuthToken'],
+};
+
+/** v2 classes nested in a service class that presign auth tokens: `new AWS.RDS.Signer(options)`. */
+const V2_NESTED_AUTH_SIGNERS: Readonly<Record<string, readonly string[]>> = { RDS: ['Signer'] };
+
+/** The auth-token signers nested in the v2 service `service` (normalized): `rds` → `RDS.Signer`. */
+export function getV2NestedAuthSigners(service: string): { member: string; info: SdkInfo }[] {
+  const serviceClass = Object.keys(V2_NESTED_AUTH_SIGNERS).find((name) => normalizeService(name) === service);
+  return (serviceClass ? V2_NESTED_AUTH_SIGNERS[serviceClass] ?? [] : []).map((member) => ({
+    member,
+    info: { kind: 'authTokenSigner', name: `${serviceClass}.${member}` },
+  }));
+}
+
+/**
  * Text that every module id the catalog covers contains, and the v2 browser global's uses (`AWS.S3`, `AWS['S3']`):
  * a file whose text holds none of them reaches no SDK module (short of building the id at run time).
  */
@@ -275,6 +328,8 @@ export const SDK_TEXT_MARKERS: readonly string[] = [
   '@smithy/',
   'AWS.',
   'AWS[',
+  // Every Amplify module id: `aws-amplify`, `aws-amplify/auth`, `@aws-amplify/auth`, `@aws-amplify/core`.
+  'aws-amplify',
   ...Object.keys(SIGNER_PACKAGES).filter((moduleId) => !moduleId.includes('aws-sdk') && !moduleId.includes('@smithy/')),
 ];
 
@@ -288,7 +343,8 @@ export function isSdkModule(moduleId: string): boolean {
     moduleId === '@aws-sdk/s3-request-presigner' ||
     moduleId === '@smithy/property-provider' ||
     Object.hasOwn(PROVIDER_PACKAGES, moduleId) ||
-    Object.hasOwn(SIGNER_PACKAGES, moduleId)
+    Object.hasOwn(SIGNER_PACKAGES, moduleId) ||
+    Object.hasOwn(AUTH_SESSION_PACKAGES, moduleId)
   );
 }
 

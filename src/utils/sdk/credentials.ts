@@ -6,10 +6,10 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { getEnclosingFunction, getPropertyName, getReturnedExpressions, isFunction, isIdentifierNamed, isMemberNamed, isModuleExports, skipTransparent, type FunctionNode } from '../ast/nodes.js';
-import { collectNodes } from '../ast/walk.js';
+import { collectNodes, getTopLevelStatements } from '../ast/walk.js';
 import { getFlow, type Flow, type FlowValue } from '../scope/flow.js';
 import { getBindingSource } from '../scope/values.js';
-import { getMethodOperation, isCredentialResponseOperation, type ProviderName, type SdkInfo, type SignerInfo, type V2CredentialsName } from './catalog.js';
+import { getMethodOperation, isCredentialResponseOperation, type AuthSessionName, type ProviderName, type SdkInfo, type SignerInfo, type V2CredentialsName } from './catalog.js';
 import { CREDENTIAL_KEYS, isExpiryName } from './credential-keys.js';
 import type { SdkReference, SdkReferences } from './references.js';
 import { getV2OptionsSites, getGlobalConfigAssignment, type V2OptionsSite } from './v2-config.js';
@@ -29,7 +29,12 @@ export type CredentialSource =
   /** `await fromIni()()`, `await client.config.credentials()`: a provider called once and its result kept. */
   | { kind: 'resolvedProvider'; call: TSESTree.CallExpression }
   /** v2 `AWS.config.credentials.accessKeyId`: the keys a refreshing credentials object held at that moment. */
-  | { kind: 'v2Snapshot'; node: TSESTree.Node };
+  | { kind: 'v2Snapshot'; node: TSESTree.Node }
+  /**
+   * Amplify: the `credentials` of `await fetchAuthSession()`, `await Auth.currentCredentials()`,
+   * `Auth.essentialCredentials(c)`: a Cognito identity pool's keys of that moment, valid for an hour.
+   */
+  | { kind: 'authSession'; name: AuthSessionName; call: TSESTree.CallExpression };
 
 /** The kind of credentials one value is. */
 export type CredentialValue =
@@ -202,6 +207,8 @@ function createCredentialModel(sourceCode: SourceCode, references: SdkReferences
 
   function sourceOfValue(value: FlowValue): CredentialSource | undefined {
     const node = skipTransparent(value.node);
+    const session = getAuthSessionSource(value);
+    if (session) return session;
     if (value.awaited && node.type === AST_NODE_TYPES.CallExpression) {
       const source = getResolvedCallSource(node);
       if (source) return source;
@@ -289,6 +296,25 @@ function createCredentialModel(sourceCode: SourceCode, references: SdkReferences
     return isSnapshot ? { kind: 'v2Snapshot', node: value.node } : undefined;
   }
 
+  /**
+   * The credentials of an Amplify auth call's result, or one of their keys: `(await fetchAuthSession()).credentials`,
+   * `await Auth.currentCredentials()`, `Auth.essentialCredentials(c).accessKeyId`; not the session's `tokens`.
+   */
+  function getAuthSessionSource(value: FlowValue): CredentialSource | undefined {
+    const node = skipTransparent(value.node);
+    const info = referenceOf(value)?.info;
+    if (info?.kind !== 'authSession' || node.type !== AST_NODE_TYPES.CallExpression) {
+      return undefined;
+    }
+    const [first, ...rest] = value.path;
+    const keys = info.name === 'fetchAuthSession' ? (first === 'credentials' ? rest : undefined) : value.path;
+    const [key, ...deeper] = keys ?? [];
+    const isCredentials = keys !== undefined && deeper.length === 0 && (key === undefined || CREDENTIAL_KEYS.has(key));
+    // `essentialCredentials` returns its copy at once; the others return a promise.
+    const resolved = value.awaited || info.name === 'essentialCredentials';
+    return isCredentials && resolved ? { kind: 'authSession', name: info.name, call: node } : undefined;
+  }
+
   /** `AWS.config`, or `s3.config` of a v2 client the file constructs. */
   function isV2Config(node: TSESTree.Node): boolean {
     return flow.valuesOf(node).some((value) => {
@@ -306,6 +332,8 @@ function createCredentialModel(sourceCode: SourceCode, references: SdkReferences
 
   function classifyValue(value: FlowValue): CredentialValue {
     const node = skipTransparent(value.node);
+    const session = getAuthSessionSource(value);
+    if (session) return { kind: 'oneShot', value, source: session, object: undefined };
     if (value.path.length > 0 || value.awaited) {
       const source = sourceOfValue(value);
       return source ? { kind: 'oneShot', value, source, object: undefined } : { kind: 'unknown', value };
@@ -608,7 +636,7 @@ function findModuleExports(program: TSESTree.Program): { name: string; node: TSE
       if (member.type === AST_NODE_TYPES.Property && name !== undefined) found.push({ name, node: member.value });
     }
   };
-  for (const statement of program.body) {
+  for (const statement of getTopLevelStatements(program)) {
     if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration) {
       const { declaration } = statement;
       if (declaration?.type === AST_NODE_TYPES.FunctionDeclaration && declaration.id) {
@@ -703,6 +731,8 @@ export function describeSource(model: CredentialModel, sourceCode: SourceCode, s
       }
       return `${sourceCode.getText(callee)}()`;
     }
+    case 'authSession':
+      return source.name === 'fetchAuthSession' ? 'fetchAuthSession()' : `Auth.${source.name}()`;
     case 'v2Snapshot': {
       const { node } = source;
       if (node.type === AST_NODE_TYPES.CallExpression) {

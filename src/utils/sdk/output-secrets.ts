@@ -7,6 +7,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import { getEndName, getPropertyName, isIdentifierNamed, isMemberNamed, isProcessEnv, skipTransparent } from '../ast/nodes.js';
 import { resolveValue } from '../scope/values.js';
+import { findBearerArtifact } from './auth-tokens.js';
 import {
   getCredentialObject,
   getDestructuredSecret,
@@ -83,8 +84,10 @@ function findLeaks(file: CredentialFile, node: TSESTree.Node, stringified: boole
       });
     case AST_NODE_TYPES.ObjectExpression:
       return stringified ? [] : value.properties.flatMap((member) => findMemberLeaks(file, member, depth + 1));
-    case AST_NODE_TYPES.CallExpression:
-      return findLeaksInSerialization(file, value, depth + 1);
+    case AST_NODE_TYPES.CallExpression: {
+      const artifact = findArtifactLeak(file, value);
+      return artifact ? [artifact] : findLeaksInSerialization(file, value, depth + 1);
+    }
     case AST_NODE_TYPES.Identifier:
     case AST_NODE_TYPES.MemberExpression:
     case AST_NODE_TYPES.AwaitExpression:
@@ -162,6 +165,10 @@ function findValueLeaks(file: CredentialFile, node: TSESTree.Node, stringified: 
   if (secret) {
     return [{ node, what: secret.what, fix: { kind: 'secret', accessKeyId: secret.accessKeyId } }];
   }
+  const artifact = findArtifactLeak(file, node);
+  if (artifact) {
+    return [artifact];
+  }
   if (stringified) {
     return findResolvedLeaks(file, node, stringified, depth);
   }
@@ -197,4 +204,20 @@ function findResolvedLeaks(file: CredentialFile, node: TSESTree.Node, stringifie
   }
   // The suggestion can still drop the argument, but it cannot name the access key ID of an object it does not see.
   return [{ node, what: inner.what, fix: inner.fix.kind === 'secret' ? { kind: 'secret' } : { kind: 'none' } }];
+}
+
+/**
+ * An IAM database auth token or a presigned URL (see auth-tokens.ts), wherever the file shows it came from: both are
+ * signed with the caller's credentials, session token included, and work for anyone who copies them from the log.
+ */
+function findArtifactLeak(file: CredentialFile, node: TSESTree.Node): Leak | undefined {
+  const artifact = file.references && findBearerArtifact(file.sourceCode, file.references, node);
+  if (!artifact) {
+    return undefined;
+  }
+  const what =
+    artifact.kind === 'authToken'
+      ? `an IAM auth token from \`${artifact.source}\` (a presigned URL that carries the session token)`
+      : `a presigned URL from \`${artifact.source}\` (it carries the session token)`;
+  return { node, what, fix: { kind: 'secret' } };
 }

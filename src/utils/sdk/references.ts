@@ -14,6 +14,7 @@ import {
   type TraceMap,
 } from '../modules/module-references.js';
 import {
+  AUTH_SESSION_PACKAGES,
   PROVIDER_PACKAGES,
   SDK_TEXT_MARKERS,
   SDK_MODULE_GLOBALS,
@@ -23,9 +24,11 @@ import {
   classifyV2Member,
   classifyV3ClientExport,
   getSigners,
+  getV2NestedAuthSigners,
   getV2NestedClients,
   isSdkModule,
   normalizeService,
+  type AuthSessionName,
   type SdkInfo,
   type SignerInfo,
 } from './catalog.js';
@@ -170,6 +173,10 @@ function createModuleTraceMap(moduleId: string, names: ReadonlySet<string>): Sdk
   if (moduleId === '@smithy/property-provider') {
     return { [ESM]: true, memoize: { [CALL]: { kind: 'memoize' } } };
   }
+  const authSessions = AUTH_SESSION_PACKAGES[moduleId];
+  if (authSessions) {
+    return authSessionTraceMap(authSessions);
+  }
   const signers = getSigners(moduleId);
   if (signers.length > 0) {
     return signerTraceMap(moduleId, signers);
@@ -195,6 +202,18 @@ function signerTraceMap(moduleId: string, signers: readonly SignerInfo[]): SdkTr
   return map;
 }
 
+/** `{ Auth: { currentCredentials: { [CALL]: … } } }` from the member paths of an Amplify module's auth calls. */
+function authSessionTraceMap(paths: readonly (readonly string[])[]): SdkTraceMapObject {
+  const root: SdkTraceMapObject = { [ESM]: true };
+  for (const path of paths) {
+    let holder = root;
+    for (const key of path.slice(0, -1)) holder = holder[key] ??= {};
+    const name = path.at(-1) as AuthSessionName;
+    holder[name] = { [CALL]: { kind: 'authSession', name } };
+  }
+  return root;
+}
+
 const V2_CORE_TRACE_MAP: Record<string, SdkTraceMapObject> = {
   ...leaves(V2_CREDENTIALS_CLASSES, CONSTRUCT, (name) => ({ kind: 'v2Credentials', name })),
   Config: { [CONSTRUCT]: { kind: 'v2Config' } },
@@ -202,10 +221,10 @@ const V2_CORE_TRACE_MAP: Record<string, SdkTraceMapObject> = {
   config: { [READ]: { kind: 'v2GlobalConfig' } },
 };
 
-/** `DocumentClient: { [CONSTRUCT]: … }` for the nested classes of a v2 service that the file spells. */
+/** `DocumentClient: { [CONSTRUCT]: … }` (and `RDS.Signer`) for the nested classes of a v2 service that the file spells. */
 function nestedClients(service: string, names: ReadonlySet<string>): Record<string, SdkTraceMapObject> {
   const result: Record<string, SdkTraceMapObject> = {};
-  for (const { member, info } of getV2NestedClients(service)) {
+  for (const { member, info } of [...getV2NestedClients(service), ...getV2NestedAuthSigners(service)]) {
     if (names.has(member)) result[member] = { [CONSTRUCT]: info };
   }
   return result;
