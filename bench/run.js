@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { ESLint } from 'eslint';
 
 import { CACHE, CORPUS_DIR, packageDirectory, readCorpus } from './fetch.js';
+import { formatComparisons, runComparisons } from './compare.js';
 import { checkSuggestions, createMasker, formatFindings } from './findings.js';
 import { loadLintConfigs, snapshotPlugin } from './lint-config.js';
 import { formatReport, summarize } from './report.js';
@@ -31,6 +32,8 @@ const { values } = parseArgs({
     packages: { type: 'string' },
     'chunk-files': { type: 'string', default: '2500' },
     'eslint-extend-copies': { type: 'boolean', default: false },
+    oxlint: { type: 'boolean', default: false },
+    concurrency: { type: 'string' },
   },
   strict: true,
 });
@@ -53,6 +56,26 @@ log(
     `${corpus.lines} lines, in ${chunks.length} chunks; ${ruleIds.length} rules; ${rounds} rounds` +
     `${perRuleRounds > 0 ? `, per-rule in ${perRuleRounds}` : ''}`,
 );
+
+// `--oxlint`, `--concurrency`: whole-corpus wall times of what a user runs, instead of the rounds.
+if (values.oxlint || values.concurrency !== undefined) {
+  if (values.concurrency !== undefined && !/^(?:auto|[1-9]\d*)$/.test(values.concurrency)) {
+    fail(`--concurrency must be auto or a number of threads, not ${values.concurrency}`);
+  }
+  const rows = runComparisons({
+    pluginRoot,
+    work,
+    files: corpus.files,
+    concurrency: values.concurrency,
+    oxlint: values.oxlint,
+    log,
+  });
+  process.stdout.write(
+    `# aws-credentials benchmark: linters compared\n\n${new Date().toISOString()}, Node ${process.version}, ESLint ` +
+      `${ESLint.version}, ${os.cpus().length} × ${os.cpus()[0]?.model}.\n\n${formatComparisons(rows)}`,
+  );
+  process.exit(0);
+}
 
 const runs = [];
 for (let round = 1; round <= rounds; round++) {

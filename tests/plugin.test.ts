@@ -106,6 +106,7 @@ describe('configs', () => {
     expect(enabled('strict')).toEqual({
       ...recommended,
       'aws-credentials/no-client-per-request': 'error',
+      'aws-credentials/no-retry-on-expired-token': 'error',
       'aws-credentials/require-clock-skew-correction': 'error',
       'aws-credentials/require-metadata-retries': 'error',
       'aws-credentials/valid-presign-expiry': 'error',

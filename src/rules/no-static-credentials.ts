@@ -12,6 +12,7 @@ import {
   type CredentialInput,
   type CredentialModel,
 } from '../utils/sdk/credentials.js';
+import { getDefaultChainRemoval } from '../utils/sdk/credential-removal.js';
 import { getEndpointKinds } from '../utils/sdk/endpoints.js';
 import { mentionsSdk, onSdkReferences } from '../utils/sdk/references.js';
 import type { V2OptionsSite } from '../utils/sdk/v2-config.js';
@@ -135,13 +136,11 @@ function checkStaticInput(checker: Checker, consumer: CredentialConsumer, input:
       const { property } = input;
       const object = findStatic(model, property.value, consumer.sdk);
       if (!object) return undefined;
-      // `options.credentials || { … }`, `useProfile ? fromIni() : { … }`: only the static branch is replaced, and
-      // removing the whole property would drop the other one too.
+      // `options.credentials || { … }`, `useProfile ? fromIni() : { … }`: only the static branch is replaced.
       const isBranch = object !== skipTransparent(property.value) && isWithin(object, property.value);
-      // A signer has no provider chain of its own to fall back on: it needs its credentials.
-      const canRemove = !isBranch && consumer.reference.info.kind !== 'signer';
-      const suggest: Suggestion[] = canRemove
-        ? [{ messageId: 'removeCredentials', fix: (fixer) => removeProperties(fixer, sourceCode, [property]) }]
+      const removal = getDefaultChainRemoval(consumer, input, object);
+      const suggest: Suggestion[] = removal
+        ? [{ messageId: 'removeCredentials', fix: (fixer) => removeProperties(fixer, sourceCode, removal) }]
         : [];
       const chain =
         consumer.sdk === 'v3'
@@ -151,14 +150,14 @@ function checkStaticInput(checker: Checker, consumer: CredentialConsumer, input:
       return { node: property, client: consumer.name, messageId: getMessageId(consumer), suggest };
     }
     case 'keys': {
-      const { accessKeyId, secretAccessKey, sessionToken } = input;
+      const { accessKeyId, secretAccessKey } = input;
       if ([accessKeyId, secretAccessKey].some((key) => model.sourceOf(key.value))) return undefined;
-      const keys = sessionToken ? [accessKeyId, secretAccessKey, sessionToken] : [accessKeyId, secretAccessKey];
-      // aws4fetch needs its keys: no provider to give it, no chain to fall back on.
-      const suggest: Suggestion[] =
-        consumer.reference.info.kind === 'signer'
-          ? []
-          : [{ messageId: 'removeCredentials', fix: (fixer) => removeProperties(fixer, sourceCode, keys) }];
+      // A signer (aws4fetch) needs its keys: no provider to give it, no chain to fall back on.
+      const removal = getDefaultChainRemoval(consumer, input, undefined);
+      const keys = removal ?? [];
+      const suggest: Suggestion[] = removal
+        ? [{ messageId: 'removeCredentials', fix: (fixer) => removeProperties(fixer, sourceCode, removal) }]
+        : [];
       const chain =
         canUseChain(model, input.options) &&
         getV2ProviderChainSuggestion(sourceCode, consumer.site, accessKeyId, keys.slice(1));

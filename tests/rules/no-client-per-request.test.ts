@@ -120,6 +120,20 @@ export const handler = async (event) => {
           messageId: 'clientPerRequest',
           data: { name: 'S3Client', ...client, ...lambda },
           line: 4, column: 14, endLine: 4, endColumn: 51,
+          suggestions: [
+            {
+              messageId: 'hoistToModuleScope',
+              data: { name: 'S3Client', variable: 's3Client' },
+              output: `
+import { S3Client, GetObjectCommand } from '@aws-sdk/client-s3';
+const s3Client = new S3Client({ region: 'eu-west-1' });
+export const handler = async (event) => {
+  const s3 = s3Client;
+  return s3.send(new GetObjectCommand({ Bucket: 'b', Key: event.key }));
+};
+      `,
+            },
+          ],
         },
       ],
     },
@@ -139,6 +153,21 @@ export async function handler(event) {
           messageId: 'clientPerRequest',
           data: { name: 'DynamoDBClient', ...client, ...lambda },
           line: 5, column: 18, endLine: 5, endColumn: 70,
+          suggestions: [
+            {
+              messageId: 'hoistToModuleScope',
+              data: { name: 'DynamoDBClient', variable: 'dynamoDB' },
+              output: `
+import { DynamoDBClient as Dynamo } from '@aws-sdk/client-dynamodb';
+import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+const dynamoDB = new Dynamo({ credentials: fromNodeProviderChain() });
+export async function handler(event) {
+  const dynamo = dynamoDB;
+  return dynamo.config.region();
+}
+      `,
+            },
+          ],
         },
       ],
     },
@@ -159,6 +188,22 @@ export async function forward(records) {
           messageId: 'clientPerRequest',
           data: { name: 'SQSClient', ...client, ...loop },
           line: 5, column: 20, endLine: 5, endColumn: 41,
+          suggestions: [
+            {
+              messageId: 'hoistToModuleScope',
+              data: { name: 'SQSClient', variable: 'sqsClient' },
+              output: `
+import * as sqs from '@aws-sdk/client-sqs';
+const sqsClient = new sqs.SQSClient({});
+export async function forward(records) {
+  for (const record of records) {
+    const client = sqsClient;
+    await client.send(new sqs.SendMessageCommand({ QueueUrl: record.queue, MessageBody: record.body }));
+  }
+}
+      `,
+            },
+          ],
         },
       ],
     },
@@ -179,6 +224,22 @@ app.get('/reports', async (req, res) => {
           messageId: 'clientPerRequest',
           data: { name: 'AWS.S3', ...client, ...route },
           line: 6, column: 14, endLine: 6, endColumn: 26,
+          suggestions: [
+            {
+              messageId: 'hoistToModuleScope',
+              data: { name: 'AWS.S3', variable: 's3Client' },
+              output: `
+import AWS from 'aws-sdk';
+import express from 'express';
+const s3Client = new AWS.S3();
+const app = express();
+app.get('/reports', async (req, res) => {
+  const s3 = s3Client;
+  res.json(await s3.listObjectsV2({ Bucket: 'reports' }).promise());
+});
+      `,
+            },
+          ],
         },
       ],
     },
@@ -203,6 +264,26 @@ function authenticate(req, res, next) {
           messageId: 'clientPerRequest',
           data: { name: 'AWS.DynamoDB', ...client, ...route },
           line: 6, column: 9, endLine: 6, endColumn: 46,
+          suggestions: [
+            {
+              messageId: 'hoistToModuleScope',
+              data: { name: 'AWS.DynamoDB', variable: 'dynamoDB' },
+              output: `
+import { DynamoDB } from 'aws-sdk';
+import { Router } from 'express';
+const dynamoDB = new DynamoDB({ region: 'eu-west-1' });
+export const orders = Router();
+async function createOrder(req, res) {
+  await dynamoDB.putItem({ TableName: 'orders', Item: req.body }).promise();
+  res.sendStatus(201);
+}
+orders.post('/orders', authenticate, createOrder);
+function authenticate(req, res, next) {
+  next();
+}
+      `,
+            },
+          ],
         },
       ],
     },
@@ -222,6 +303,20 @@ exports.handler = async () => {
           messageId: 'clientPerRequest',
           data: { name: 'STSClient', ...client, ...lambda },
           line: 4, column: 15, endLine: 4, endColumn: 32,
+          suggestions: [
+            {
+              messageId: 'hoistToModuleScope',
+              data: { name: 'STSClient', variable: 'stsClient' },
+              output: `
+const { STSClient, GetCallerIdentityCommand } = require('@aws-sdk/client-sts');
+const stsClient = new STSClient({});
+exports.handler = async () => {
+  const sts = stsClient;
+  return sts.send(new GetCallerIdentityCommand({}));
+};
+      `,
+            },
+          ],
         },
       ],
     },
@@ -246,11 +341,49 @@ module.exports = { handler };
           messageId: 'clientPerRequest',
           data: { name: 'AWS.SQS', ...client, ...lambda },
           line: 4, column: 15, endLine: 4, endColumn: 28,
+          suggestions: [
+            {
+              messageId: 'hoistToModuleScope',
+              data: { name: 'AWS.SQS', variable: 'sqsClient' },
+              output: `
+const AWS = require('aws-sdk');
+const sqsClient = new AWS.SQS();
+const main = async (event) => {
+  const sqs = sqsClient;
+  await sqs.sendMessage({ QueueUrl: event.queue, MessageBody: 'ping' }).promise();
+};
+module.exports.handler = main;
+async function handler(event) {
+  return new AWS.SNS().publish({ TopicArn: event.topic, Message: 'ping' }).promise();
+}
+module.exports = { handler };
+      `,
+            },
+          ],
         },
         {
           messageId: 'clientPerRequest',
           data: { name: 'AWS.SNS', ...client, ...lambda },
           line: 9, column: 10, endLine: 9, endColumn: 23,
+          suggestions: [
+            {
+              messageId: 'hoistToModuleScope',
+              data: { name: 'AWS.SNS', variable: 'sns' },
+              output: `
+const AWS = require('aws-sdk');
+const sns = new AWS.SNS();
+const main = async (event) => {
+  const sqs = new AWS.SQS();
+  await sqs.sendMessage({ QueueUrl: event.queue, MessageBody: 'ping' }).promise();
+};
+module.exports.handler = main;
+async function handler(event) {
+  return sns.publish({ TopicArn: event.topic, Message: 'ping' }).promise();
+}
+module.exports = { handler };
+      `,
+            },
+          ],
         },
       ],
     },
@@ -270,6 +403,21 @@ function archive(files) {
           messageId: 'clientPerRequest',
           data: { name: 'aws-sdk/clients/s3', ...client, ...loop },
           line: 5, column: 5, endLine: 5, endColumn: 13,
+          suggestions: [
+            {
+              messageId: 'hoistToModuleScope',
+              data: { name: 'aws-sdk/clients/s3', variable: 's3' },
+              output: `
+const S3 = require('aws-sdk/clients/s3');
+const s3 = new S3();
+function archive(files) {
+  files.forEach((file) => {
+    s3.upload({ Bucket: 'archive', Key: file.name, Body: file.body }).send();
+  });
+}
+      `,
+            },
+          ],
         },
       ],
     },
@@ -293,6 +441,7 @@ fastify.route({
           messageId: 'clientPerRequest',
           data: { name: 'fromTemporaryCredentials', ...provider, ...route },
           line: 7, column: 25, endLine: 7, endColumn: 84,
+          suggestions: [],
         },
       ],
     },
@@ -311,6 +460,20 @@ export async function GET(request) {
           messageId: 'clientPerRequest',
           data: { name: 'S3Client', ...client, ...route },
           line: 4, column: 14, endLine: 4, endColumn: 30,
+          suggestions: [
+            {
+              messageId: 'hoistToModuleScope',
+              data: { name: 'S3Client', variable: 's3Client' },
+              output: `
+const { S3Client, ListObjectsV2Command } = await import('@aws-sdk/client-s3');
+const s3Client = new S3Client({});
+export async function GET(request) {
+  const s3 = s3Client;
+  return Response.json(await s3.send(new ListObjectsV2Command({ Bucket: new URL(request.url).host })));
+}
+      `,
+            },
+          ],
         },
       ],
     },
@@ -330,6 +493,21 @@ while (true) {
           messageId: 'clientPerRequest',
           data: { name: 'AWS.EC2MetadataCredentials', ...provider, ...loop },
           line: 4, column: 23, endLine: 4, endColumn: 72,
+          suggestions: [
+            {
+              messageId: 'hoistToModuleScope',
+              data: { name: 'AWS.EC2MetadataCredentials', variable: 'ec2MetadataCredentials' },
+              output: `
+import AWS from 'aws-sdk';
+const ec2MetadataCredentials = new AWS.EC2MetadataCredentials({ maxRetries: 3 });
+while (true) {
+  const credentials = ec2MetadataCredentials;
+  await credentials.getPromise();
+  await new Promise((resolve) => setTimeout(resolve, 60_000));
+}
+      `,
+            },
+          ],
         },
       ],
     },
@@ -352,11 +530,47 @@ app.use(async (ctx) => {
           messageId: 'clientPerRequest',
           data: { name: 'SecretsManagerClient', ...client, ...lambda },
           line: 5, column: 19, endLine: 5, endColumn: 47,
+          suggestions: [
+            {
+              messageId: 'hoistToModuleScope',
+              data: { name: 'SecretsManagerClient', variable: 'secretsManager' },
+              output: `
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import middy from '@middy/core';
+const secretsManager = new SecretsManagerClient({});
+export const handler = middy(async (event) => {
+  const secrets = secretsManager;
+  return secrets.config.region();
+}).use(logger());
+app.use(async (ctx) => {
+  ctx.body = await new SecretsManagerClient({}).config.region();
+});
+      `,
+            },
+          ],
         },
         {
           messageId: 'clientPerRequest',
           data: { name: 'SecretsManagerClient', ...client, ...route },
           line: 9, column: 20, endLine: 9, endColumn: 48,
+          suggestions: [
+            {
+              messageId: 'hoistToModuleScope',
+              data: { name: 'SecretsManagerClient', variable: 'secretsManager' },
+              output: `
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import middy from '@middy/core';
+const secretsManager = new SecretsManagerClient({});
+export const handler = middy(async (event) => {
+  const secrets = new SecretsManagerClient({});
+  return secrets.config.region();
+}).use(logger());
+app.use(async (ctx) => {
+  ctx.body = await secretsManager.config.region();
+});
+      `,
+            },
+          ],
         },
       ],
     },
@@ -377,11 +591,28 @@ export default async function handler(req, res) {
           messageId: 'clientPerRequest',
           data: { name: 'S3Client', ...client, ...route },
           line: 5, column: 14, endLine: 5, endColumn: 30,
+          suggestions: [
+            {
+              messageId: 'hoistToModuleScope',
+              data: { name: 'S3Client', variable: 's3Client' },
+              output: `
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromIni } from '@aws-sdk/credential-providers';
+const s3Client = new S3Client({});
+export default async function handler(req, res) {
+  const s3 = s3Client;
+  const profiles = await Promise.all(req.body.profiles.map((profile) => fromIni({ profile })()));
+  res.json({ region: await s3.config.region(), profiles: profiles.length });
+}
+      `,
+            },
+          ],
         },
         {
           messageId: 'clientPerRequest',
           data: { name: 'fromIni', ...provider, ...loop },
           line: 6, column: 73, endLine: 6, endColumn: 93,
+          suggestions: [],
         },
       ],
     },
@@ -413,6 +644,82 @@ export const handler = async (event: { key: string }): Promise<unknown> => {
           messageId: 'clientPerRequest',
           data: { name: 'S3Client', ...client, ...lambda },
           line: 4, column: 18, endLine: 4, endColumn: 37,
+          suggestions: [
+            {
+              messageId: 'hoistToModuleScope',
+              data: { name: 'S3Client', variable: 's3Client' },
+              output: `
+import s3 = require('@aws-sdk/client-s3');
+const s3Client = new s3.S3Client({});
+export const handler = async (event: { key: string }): Promise<unknown> => {
+  const client = s3Client as s3.S3Client;
+  return client.send(new s3.GetObjectCommand({ Bucket: 'b', Key: event.key }));
+};
+      `,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+// The hoisting suggestion: after the imports and after the module constants the construction reads; none when it
+// reads anything else.
+ruleTester.run(`${rule.name} (suggestions)`, rule, {
+  valid: [],
+  invalid: [
+    {
+      // A module constant declared below the handler: the client is declared after it, under a free name.
+      code: `
+import { S3Client } from '@aws-sdk/client-s3';
+export const handler = async () => new S3Client({ region: REGION, maxAttempts: 3 }).config.region();
+const REGION = 'eu-west-1';
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'clientPerRequest',
+          data: { name: 'S3Client', ...client, ...lambda },
+          line: 3, column: 36, endLine: 3, endColumn: 84,
+          suggestions: [
+            {
+              messageId: 'hoistToModuleScope',
+              data: { name: 'S3Client', variable: 's3' },
+              output: `
+import { S3Client } from '@aws-sdk/client-s3';
+export const handler = async () => s3.config.region();
+const REGION = 'eu-west-1';
+const s3 = new S3Client({ region: REGION, maxAttempts: 3 });
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // The region comes from the environment, the timeout from the event: no suggestion.
+      code: `
+import { S3Client } from '@aws-sdk/client-s3';
+export const handler = async (event) => {
+  const a = new S3Client({ region: process.env.AWS_REGION });
+  const b = new S3Client({ requestHandler: { requestTimeout: event.timeout } });
+  return [a, b];
+};
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'clientPerRequest',
+          data: { name: 'S3Client', ...client, ...lambda },
+          line: 4, column: 13, endLine: 4, endColumn: 61,
+          suggestions: [],
+        },
+        {
+          messageId: 'clientPerRequest',
+          data: { name: 'S3Client', ...client, ...lambda },
+          line: 5, column: 13, endLine: 5, endColumn: 80,
+          suggestions: [],
         },
       ],
     },

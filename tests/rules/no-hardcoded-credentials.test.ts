@@ -7,7 +7,12 @@ import { describe, expect, it } from 'vitest';
 import rule from '../../src/rules/no-hardcoded-credentials.js';
 import { ruleTester, tsRuleTester } from '../rule-tester.js';
 
-type MessageId = 'hardcodedAccessKeyId' | 'hardcodedSecretAccessKey' | 'hardcodedSessionToken';
+type MessageId =
+  | 'hardcodedAccessKeyId'
+  | 'hardcodedSecretAccessKey'
+  | 'hardcodedSessionToken'
+  | 'removeCredentials'
+  | 'readFromEnvironment';
 type Options = [{ allowedValues?: string[] }];
 
 // Random values in the real formats; none is a live key.
@@ -34,13 +39,29 @@ const s3 = new S3Client({
         messageId: 'hardcodedAccessKeyId',
         data: { kind: longTerm, value: 'AKIA…GI6C' },
         line: 5, column: 19, endLine: 5, endColumn: 39,
-        suggestions: [],
+        suggestions: [
+          {
+            messageId: 'removeCredentials',
+            output: `
+import { S3Client } from '@aws-sdk/client-s3';
+const s3 = new S3Client({});
+    `,
+          },
+        ],
       },
       {
         messageId: 'hardcodedSecretAccessKey',
         data: { name: 'secretAccessKey', value: '0iVC…N0nG' },
         line: 6, column: 22, endLine: 6, endColumn: 64,
-        suggestions: [],
+        suggestions: [
+          {
+            messageId: 'removeCredentials',
+            output: `
+import { S3Client } from '@aws-sdk/client-s3';
+const s3 = new S3Client({});
+    `,
+          },
+        ],
       },
     ],
   },
@@ -58,13 +79,37 @@ AWS.config.update({
         messageId: 'hardcodedAccessKeyId',
         data: { kind: temporary, value: 'ASIA…AFRN' },
         line: 4, column: 17, endLine: 4, endColumn: 37,
-        suggestions: [],
+        suggestions: [
+          {
+            messageId: 'readFromEnvironment',
+            data: { name: 'accessKeyId', variable: 'AWS_ACCESS_KEY_ID' },
+            output: `
+import AWS from 'aws-sdk';
+AWS.config.update({
+  accessKeyId: process.env.AWS_ACCESS_KEY_ID,
+  sessionToken: 'IQoJb3JpZ2luX2Vj5F18P8XC6QapgH1Rqpjufslwdr7lIsxcdbuYKINoS7w9wSF8S4UeCftWB5Eg+IjdN1oR3pt2tYjPQsQzy+mK5oRIXES2GpMDAwny82ijQhaHNjGeyAOvNq1cxq56',
+});
+    `,
+          },
+        ],
       },
       {
         messageId: 'hardcodedSessionToken',
         data: { name: 'sessionToken', value: 'IQoJ…xq56' },
         line: 5, column: 17, endLine: 5, endColumn: 159,
-        suggestions: [],
+        suggestions: [
+          {
+            messageId: 'readFromEnvironment',
+            data: { name: 'sessionToken', variable: 'AWS_SESSION_TOKEN' },
+            output: `
+import AWS from 'aws-sdk';
+AWS.config.update({
+  accessKeyId: 'ASIACSRLJ3XQ7XCJAFRN',
+  sessionToken: process.env.AWS_SESSION_TOKEN,
+});
+    `,
+          },
+        ],
       },
     ],
   },
@@ -190,7 +235,15 @@ const keyId = '\\u0041KIAICSHCC4NDVFUGI6C';
         messageId: 'hardcodedAccessKeyId',
         data: { kind: longTerm, value: 'AKIA…GI6C' },
         line: 2, column: 15, endLine: 2, endColumn: 42,
-        suggestions: [],
+        suggestions: [
+          {
+            messageId: 'readFromEnvironment',
+            data: { name: 'keyId', variable: 'AWS_ACCESS_KEY_ID' },
+            output: `
+const keyId = process.env.AWS_ACCESS_KEY_ID;
+    `,
+          },
+        ],
       },
     ],
   },
@@ -261,13 +314,39 @@ const credentials = new Credentials(
         messageId: 'hardcodedSecretAccessKey',
         data: { name: 'secretAccessKey', value: '0iVC…N0nG' },
         line: 5, column: 3, endLine: 5, endColumn: 45,
-        suggestions: [],
+        suggestions: [
+          {
+            messageId: 'readFromEnvironment',
+            data: { name: 'secretAccessKey', variable: 'AWS_SECRET_ACCESS_KEY' },
+            output: `
+const { Credentials } = require('aws-sdk');
+const credentials = new Credentials(
+  'AKIAICSHCC4NDVFUGI6C',
+  process.env.AWS_SECRET_ACCESS_KEY,
+  'FwoGZXIvYXdzY/A9mmj0Vclt7CX1T2EoQEvi4GRPWByJkLdA2BbY2zsGGkur+iLW3SuRicbppRVH6YXWBwxebFqYbJobd7sSryDf0u4JzWFj/8nQFlXXIbJi',
+);
+    `,
+          },
+        ],
       },
       {
         messageId: 'hardcodedSessionToken',
         data: { name: 'sessionToken', value: 'FwoG…IbJi' },
         line: 6, column: 3, endLine: 6, endColumn: 125,
-        suggestions: [],
+        suggestions: [
+          {
+            messageId: 'readFromEnvironment',
+            data: { name: 'sessionToken', variable: 'AWS_SESSION_TOKEN' },
+            output: `
+const { Credentials } = require('aws-sdk');
+const credentials = new Credentials(
+  'AKIAICSHCC4NDVFUGI6C',
+  '0iVCSCqQNKGAP6PslMj3jyYL15UU2HjhQbUBN0nG',
+  process.env.AWS_SESSION_TOKEN,
+);
+    `,
+          },
+        ],
       },
     ],
   },
@@ -289,37 +368,127 @@ class Signer {
         messageId: 'hardcodedSecretAccessKey',
         data: { name: 'AWS_SECRET_KEY', value: '0iVC…N0nG' },
         line: 2, column: 24, endLine: 2, endColumn: 66,
-        suggestions: [],
+        suggestions: [
+          {
+            messageId: 'readFromEnvironment',
+            data: { name: 'AWS_SECRET_KEY', variable: 'AWS_SECRET_ACCESS_KEY' },
+            output: `
+const AWS_SECRET_KEY = process.env.AWS_SECRET_ACCESS_KEY;
+const awsSecretKey = process.env.AWS_SECRET_KEY ?? 'jnf4r4qlrwzN4ymyUKbU8N55yQ35BPLtzEhDX9Q6';
+const sessionToken = isProduction ? undefined : 'FwoGZXIvYXdzY/A9mmj0Vclt7CX1T2EoQEvi4GRPWByJkLdA2BbY2zsGGkur+iLW3SuRicbppRVH6YXWBwxebFqYbJobd7sSryDf0u4JzWFj/8nQFlXXIbJi';
+const { secretKey = '/iGBn/nPvvpTUknmnvgrNSzuO+uG8oQjyDJ2BEZH' } = options;
+function sign({ secretAccessKey: secret = '0iVCSCqQNKGAP6PslMj3jyYL15UU2HjhQbUBN0nG' }) {}
+class Signer {
+  secretAccessKey = 'jnf4r4qlrwzN4ymyUKbU8N55yQ35BPLtzEhDX9Q6';
+}
+    `,
+          },
+        ],
       },
       {
         messageId: 'hardcodedSecretAccessKey',
         data: { name: 'awsSecretKey', value: 'jnf4…X9Q6' },
         line: 3, column: 52, endLine: 3, endColumn: 94,
-        suggestions: [],
+        suggestions: [
+          {
+            messageId: 'readFromEnvironment',
+            data: { name: 'awsSecretKey', variable: 'AWS_SECRET_ACCESS_KEY' },
+            output: `
+const AWS_SECRET_KEY = '0iVCSCqQNKGAP6PslMj3jyYL15UU2HjhQbUBN0nG';
+const awsSecretKey = process.env.AWS_SECRET_KEY ?? process.env.AWS_SECRET_ACCESS_KEY;
+const sessionToken = isProduction ? undefined : 'FwoGZXIvYXdzY/A9mmj0Vclt7CX1T2EoQEvi4GRPWByJkLdA2BbY2zsGGkur+iLW3SuRicbppRVH6YXWBwxebFqYbJobd7sSryDf0u4JzWFj/8nQFlXXIbJi';
+const { secretKey = '/iGBn/nPvvpTUknmnvgrNSzuO+uG8oQjyDJ2BEZH' } = options;
+function sign({ secretAccessKey: secret = '0iVCSCqQNKGAP6PslMj3jyYL15UU2HjhQbUBN0nG' }) {}
+class Signer {
+  secretAccessKey = 'jnf4r4qlrwzN4ymyUKbU8N55yQ35BPLtzEhDX9Q6';
+}
+    `,
+          },
+        ],
       },
       {
         messageId: 'hardcodedSessionToken',
         data: { name: 'sessionToken', value: 'FwoG…IbJi' },
         line: 4, column: 49, endLine: 4, endColumn: 171,
-        suggestions: [],
+        suggestions: [
+          {
+            messageId: 'readFromEnvironment',
+            data: { name: 'sessionToken', variable: 'AWS_SESSION_TOKEN' },
+            output: `
+const AWS_SECRET_KEY = '0iVCSCqQNKGAP6PslMj3jyYL15UU2HjhQbUBN0nG';
+const awsSecretKey = process.env.AWS_SECRET_KEY ?? 'jnf4r4qlrwzN4ymyUKbU8N55yQ35BPLtzEhDX9Q6';
+const sessionToken = isProduction ? undefined : process.env.AWS_SESSION_TOKEN;
+const { secretKey = '/iGBn/nPvvpTUknmnvgrNSzuO+uG8oQjyDJ2BEZH' } = options;
+function sign({ secretAccessKey: secret = '0iVCSCqQNKGAP6PslMj3jyYL15UU2HjhQbUBN0nG' }) {}
+class Signer {
+  secretAccessKey = 'jnf4r4qlrwzN4ymyUKbU8N55yQ35BPLtzEhDX9Q6';
+}
+    `,
+          },
+        ],
       },
       {
         messageId: 'hardcodedSecretAccessKey',
         data: { name: 'secretKey', value: '/iGB…BEZH' },
         line: 5, column: 21, endLine: 5, endColumn: 63,
-        suggestions: [],
+        suggestions: [
+          {
+            messageId: 'readFromEnvironment',
+            data: { name: 'secretKey', variable: 'AWS_SECRET_ACCESS_KEY' },
+            output: `
+const AWS_SECRET_KEY = '0iVCSCqQNKGAP6PslMj3jyYL15UU2HjhQbUBN0nG';
+const awsSecretKey = process.env.AWS_SECRET_KEY ?? 'jnf4r4qlrwzN4ymyUKbU8N55yQ35BPLtzEhDX9Q6';
+const sessionToken = isProduction ? undefined : 'FwoGZXIvYXdzY/A9mmj0Vclt7CX1T2EoQEvi4GRPWByJkLdA2BbY2zsGGkur+iLW3SuRicbppRVH6YXWBwxebFqYbJobd7sSryDf0u4JzWFj/8nQFlXXIbJi';
+const { secretKey = process.env.AWS_SECRET_ACCESS_KEY } = options;
+function sign({ secretAccessKey: secret = '0iVCSCqQNKGAP6PslMj3jyYL15UU2HjhQbUBN0nG' }) {}
+class Signer {
+  secretAccessKey = 'jnf4r4qlrwzN4ymyUKbU8N55yQ35BPLtzEhDX9Q6';
+}
+    `,
+          },
+        ],
       },
       {
         messageId: 'hardcodedSecretAccessKey',
         data: { name: 'secretAccessKey', value: '0iVC…N0nG' },
         line: 6, column: 43, endLine: 6, endColumn: 85,
-        suggestions: [],
+        suggestions: [
+          {
+            messageId: 'readFromEnvironment',
+            data: { name: 'secretAccessKey', variable: 'AWS_SECRET_ACCESS_KEY' },
+            output: `
+const AWS_SECRET_KEY = '0iVCSCqQNKGAP6PslMj3jyYL15UU2HjhQbUBN0nG';
+const awsSecretKey = process.env.AWS_SECRET_KEY ?? 'jnf4r4qlrwzN4ymyUKbU8N55yQ35BPLtzEhDX9Q6';
+const sessionToken = isProduction ? undefined : 'FwoGZXIvYXdzY/A9mmj0Vclt7CX1T2EoQEvi4GRPWByJkLdA2BbY2zsGGkur+iLW3SuRicbppRVH6YXWBwxebFqYbJobd7sSryDf0u4JzWFj/8nQFlXXIbJi';
+const { secretKey = '/iGBn/nPvvpTUknmnvgrNSzuO+uG8oQjyDJ2BEZH' } = options;
+function sign({ secretAccessKey: secret = process.env.AWS_SECRET_ACCESS_KEY }) {}
+class Signer {
+  secretAccessKey = 'jnf4r4qlrwzN4ymyUKbU8N55yQ35BPLtzEhDX9Q6';
+}
+    `,
+          },
+        ],
       },
       {
         messageId: 'hardcodedSecretAccessKey',
         data: { name: 'secretAccessKey', value: 'jnf4…X9Q6' },
         line: 8, column: 21, endLine: 8, endColumn: 63,
-        suggestions: [],
+        suggestions: [
+          {
+            messageId: 'readFromEnvironment',
+            data: { name: 'secretAccessKey', variable: 'AWS_SECRET_ACCESS_KEY' },
+            output: `
+const AWS_SECRET_KEY = '0iVCSCqQNKGAP6PslMj3jyYL15UU2HjhQbUBN0nG';
+const awsSecretKey = process.env.AWS_SECRET_KEY ?? 'jnf4r4qlrwzN4ymyUKbU8N55yQ35BPLtzEhDX9Q6';
+const sessionToken = isProduction ? undefined : 'FwoGZXIvYXdzY/A9mmj0Vclt7CX1T2EoQEvi4GRPWByJkLdA2BbY2zsGGkur+iLW3SuRicbppRVH6YXWBwxebFqYbJobd7sSryDf0u4JzWFj/8nQFlXXIbJi';
+const { secretKey = '/iGBn/nPvvpTUknmnvgrNSzuO+uG8oQjyDJ2BEZH' } = options;
+function sign({ secretAccessKey: secret = '0iVCSCqQNKGAP6PslMj3jyYL15UU2HjhQbUBN0nG' }) {}
+class Signer {
+  secretAccessKey = process.env.AWS_SECRET_ACCESS_KEY;
+}
+    `,
+          },
+        ],
       },
     ],
   },
@@ -337,13 +506,35 @@ const headers = {
         messageId: 'hardcodedSessionToken',
         data: { name: 'X-Amz-Security-Token', value: 'IQoJ…xq56' },
         line: 3, column: 27, endLine: 3, endColumn: 169,
-        suggestions: [],
+        suggestions: [
+          {
+            messageId: 'readFromEnvironment',
+            data: { name: 'X-Amz-Security-Token', variable: 'AWS_SESSION_TOKEN' },
+            output: `
+const headers = {
+  'X-Amz-Security-Token': process.env.AWS_SESSION_TOKEN,
+  'X-Amz-Access-Key': \`ASIACSRLJ3XQ7XCJAFRN\`,
+};
+    `,
+          },
+        ],
       },
       {
         messageId: 'hardcodedAccessKeyId',
         data: { kind: temporary, value: 'ASIA…AFRN' },
         line: 4, column: 24, endLine: 4, endColumn: 44,
-        suggestions: [],
+        suggestions: [
+          {
+            messageId: 'readFromEnvironment',
+            data: { name: 'X-Amz-Access-Key', variable: 'AWS_ACCESS_KEY_ID' },
+            output: `
+const headers = {
+  'X-Amz-Security-Token': 'IQoJb3JpZ2luX2Vj5F18P8XC6QapgH1Rqpjufslwdr7lIsxcdbuYKINoS7w9wSF8S4UeCftWB5Eg+IjdN1oR3pt2tYjPQsQzy+mK5oRIXES2GpMDAwny82ijQhaHNjGeyAOvNq1cxq56',
+  'X-Amz-Access-Key': process.env.AWS_ACCESS_KEY_ID,
+};
+    `,
+          },
+        ],
       },
     ],
   },
@@ -398,19 +589,43 @@ const client = new sts.STSClient({
         messageId: 'hardcodedAccessKeyId',
         data: { kind: temporary, value: 'ASIA…AFRN' },
         line: 5, column: 19, endLine: 5, endColumn: 39,
-        suggestions: [],
+        suggestions: [
+          {
+            messageId: 'removeCredentials',
+            output: `
+import sts = require('@aws-sdk/client-sts');
+const client = new sts.STSClient({});
+    `,
+          },
+        ],
       },
       {
         messageId: 'hardcodedSecretAccessKey',
         data: { name: 'secretAccessKey', value: '/iGB…BEZH' },
         line: 6, column: 22, endLine: 6, endColumn: 64,
-        suggestions: [],
+        suggestions: [
+          {
+            messageId: 'removeCredentials',
+            output: `
+import sts = require('@aws-sdk/client-sts');
+const client = new sts.STSClient({});
+    `,
+          },
+        ],
       },
       {
         messageId: 'hardcodedSessionToken',
         data: { name: 'sessionToken', value: 'FwoG…IbJi' },
         line: 7, column: 19, endLine: 7, endColumn: 141,
-        suggestions: [],
+        suggestions: [
+          {
+            messageId: 'removeCredentials',
+            output: `
+import sts = require('@aws-sdk/client-sts');
+const client = new sts.STSClient({});
+    `,
+          },
+        ],
       },
     ],
   },
@@ -435,7 +650,20 @@ class Config {
         messageId: 'hardcodedSecretAccessKey',
         data: { name: 'secretKey', value: 'jnf4…X9Q6' },
         line: 6, column: 40, endLine: 6, endColumn: 82,
-        suggestions: [],
+        suggestions: [
+          {
+            messageId: 'readFromEnvironment',
+            data: { name: 'secretKey', variable: 'AWS_SECRET_ACCESS_KEY' },
+            output: `
+enum Credentials {
+  SecretAccessKey = '0iVCSCqQNKGAP6PslMj3jyYL15UU2HjhQbUBN0nG',
+}
+class Config {
+  private readonly secretKey: string = process.env.AWS_SECRET_ACCESS_KEY;
+}
+    `,
+          },
+        ],
       },
     ],
   },
@@ -592,4 +820,176 @@ describe(`${rule.name} messages`, () => {
       }
     }
   });
+});
+
+// The suggestions: the default chain inside an SDK client's credentials, an environment variable elsewhere.
+ruleTester.run('no-hardcoded-credentials (suggestions)', rule, {
+  valid: [],
+  invalid: [
+    {
+      // A key under a name of the application's own: the variable is named after it.
+      code: `
+const vendor = { apiSecret: 'AKIAICSHCC4NDVFUGI6C' };
+      `,
+      errors: [
+        {
+          messageId: 'hardcodedAccessKeyId',
+          data: { kind: longTerm, value: 'AKIA…GI6C' },
+          line: 2, column: 30, endLine: 2, endColumn: 50,
+          suggestions: [
+            {
+              messageId: 'readFromEnvironment',
+              data: { name: 'apiSecret', variable: 'API_SECRET' },
+              output: `
+const vendor = { apiSecret: process.env.API_SECRET };
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // v2 top-level keys of a client: both go, the client falls back to the default chain.
+      code: `
+const AWS = require('aws-sdk');
+const s3 = new AWS.S3({ region: 'eu-west-1', accessKeyId: 'AKIAICSHCC4NDVFUGI6C', secretAccessKey: '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' });
+      `,
+      languageOptions: commonjs,
+      errors: [
+        {
+          messageId: 'hardcodedAccessKeyId',
+          data: { kind: longTerm, value: 'AKIA…GI6C' },
+          line: 3, column: 60, endLine: 3, endColumn: 80,
+          suggestions: [
+            {
+              messageId: 'removeCredentials',
+              output: `
+const AWS = require('aws-sdk');
+const s3 = new AWS.S3({ region: 'eu-west-1' });
+      `,
+            },
+          ],
+        },
+        {
+          messageId: 'hardcodedSecretAccessKey',
+          data: { name: 'secretAccessKey', value: '0iVC…N0nG' },
+          line: 3, column: 100, endLine: 3, endColumn: 142,
+          suggestions: [
+            {
+              messageId: 'removeCredentials',
+              output: `
+const AWS = require('aws-sdk');
+const s3 = new AWS.S3({ region: 'eu-west-1' });
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // S3-compatible storage takes only static keys: no default chain there, the keys move to the environment.
+      code: `
+import { S3Client } from '@aws-sdk/client-s3';
+const storage = new S3Client({
+  endpoint: 'https://minio.internal:9000',
+  credentials: { accessKeyId: 'AKIAICSHCC4NDVFUGI6C', secretAccessKey: '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' },
+});
+      `,
+      errors: [
+        {
+          messageId: 'hardcodedAccessKeyId',
+          data: { kind: longTerm, value: 'AKIA…GI6C' },
+          line: 5, column: 32, endLine: 5, endColumn: 52,
+          suggestions: [
+            {
+              messageId: 'readFromEnvironment',
+              data: { name: 'accessKeyId', variable: 'AWS_ACCESS_KEY_ID' },
+              output: `
+import { S3Client } from '@aws-sdk/client-s3';
+const storage = new S3Client({
+  endpoint: 'https://minio.internal:9000',
+  credentials: { accessKeyId: process.env.AWS_ACCESS_KEY_ID, secretAccessKey: '0iVCSCqQNKGAP6PslMj3jyYL15UU2HjhQbUBN0nG' },
+});
+      `,
+            },
+          ],
+        },
+        {
+          messageId: 'hardcodedSecretAccessKey',
+          data: { name: 'secretAccessKey', value: '0iVC…N0nG' },
+          line: 5, column: 72, endLine: 5, endColumn: 114,
+          suggestions: [
+            {
+              messageId: 'readFromEnvironment',
+              data: { name: 'secretAccessKey', variable: 'AWS_SECRET_ACCESS_KEY' },
+              output: `
+import { S3Client } from '@aws-sdk/client-s3';
+const storage = new S3Client({
+  endpoint: 'https://minio.internal:9000',
+  credentials: { accessKeyId: 'AKIAICSHCC4NDVFUGI6C', secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY },
+});
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A signer has no chain of its own: the keys move to the environment.
+      code: `
+import { SignatureV4 } from '@smithy/signature-v4';
+import { Sha256 } from '@aws-crypto/sha256-js';
+const signer = new SignatureV4({
+  service: 'es',
+  region: 'eu-west-1',
+  sha256: Sha256,
+  credentials: { accessKeyId: 'AKIAICSHCC4NDVFUGI6C', secretAccessKey: '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' },
+});
+      `,
+      errors: [
+        {
+          messageId: 'hardcodedAccessKeyId',
+          data: { kind: longTerm, value: 'AKIA…GI6C' },
+          line: 8, column: 32, endLine: 8, endColumn: 52,
+          suggestions: [
+            {
+              messageId: 'readFromEnvironment',
+              data: { name: 'accessKeyId', variable: 'AWS_ACCESS_KEY_ID' },
+              output: `
+import { SignatureV4 } from '@smithy/signature-v4';
+import { Sha256 } from '@aws-crypto/sha256-js';
+const signer = new SignatureV4({
+  service: 'es',
+  region: 'eu-west-1',
+  sha256: Sha256,
+  credentials: { accessKeyId: process.env.AWS_ACCESS_KEY_ID, secretAccessKey: '0iVCSCqQNKGAP6PslMj3jyYL15UU2HjhQbUBN0nG' },
+});
+      `,
+            },
+          ],
+        },
+        {
+          messageId: 'hardcodedSecretAccessKey',
+          data: { name: 'secretAccessKey', value: '0iVC…N0nG' },
+          line: 8, column: 72, endLine: 8, endColumn: 114,
+          suggestions: [
+            {
+              messageId: 'readFromEnvironment',
+              data: { name: 'secretAccessKey', variable: 'AWS_SECRET_ACCESS_KEY' },
+              output: `
+import { SignatureV4 } from '@smithy/signature-v4';
+import { Sha256 } from '@aws-crypto/sha256-js';
+const signer = new SignatureV4({
+  service: 'es',
+  region: 'eu-west-1',
+  sha256: Sha256,
+  credentials: { accessKeyId: 'AKIAICSHCC4NDVFUGI6C', secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY },
+});
+      `,
+            },
+          ],
+        },
+      ],
+    },
+  ],
 });

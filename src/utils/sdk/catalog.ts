@@ -383,3 +383,12 @@ export function getV2NestedClients(service: string): { member: string; info: Sdk
 export function classifyV2Member(name: string): SdkInfo | undefined {
   return V2_CORE_NAMES.has(name) ? undefined : { kind: 'client', sdk: 'v2', service: normalizeService(name), name };
 }
+
+/**
+ * The error codes that mean the request's credentials have expired, under `name` (v3), `code` (v2) or `Code`: the
+ * codes v2's `INVALIDATE_CREDENTIALS` listener marks the credentials expired on (aws-sdk `lib/event_listeners.js`),
+ * without `RequestExpired`, which v3 classifies as clock skew (`@aws-sdk/service-error-classification`
+ * `CLOCK_SKEW_ERROR_CODES`): a retry after the SDK corrects its clock offset can succeed. `ExpiredTokenException` is
+ * also the class v3 clients export for it.
+ */
+export const EXPIRED_TOKEN_CODES: readonly string[] = ['ExpiredToken', 'ExpiredTokenException'];
