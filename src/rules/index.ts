@@ -8,8 +8,8 @@ import noCredentialsInEnv from './no-credentials-in-env.js';
 import noHardcodedCredentials from './no-hardcoded-credentials.js';
 import noOneShotCredentials from './no-one-shot-credentials.js';
 import noRawMetadataRequests from './no-raw-metadata-requests.js';
-import noReusedSignedRequest from './no-reused-signed-request.js';
 import noRetryOnExpiredToken from './no-retry-on-expired-token.js';
+import noReusedSignedRequest from './no-reused-signed-request.js';
 import noStaticAuthToken from './no-static-auth-token.js';
 import noStaticCredentials from './no-static-credentials.js';
 import noUnrefreshedProfileCredentials from './no-unrefreshed-profile-credentials.js';
@@ -32,8 +32,8 @@ export const rules: Record<string, PluginRule> = {
   'no-hardcoded-credentials': noHardcodedCredentials,
   'no-one-shot-credentials': noOneShotCredentials,
   'no-raw-metadata-requests': noRawMetadataRequests,
-  'no-reused-signed-request': noReusedSignedRequest,
   'no-retry-on-expired-token': noRetryOnExpiredToken,
+  'no-reused-signed-request': noReusedSignedRequest,
   'no-static-auth-token': noStaticAuthToken,
   'no-static-credentials': noStaticCredentials,
   'no-unrefreshed-profile-credentials': noUnrefreshedProfileCredentials,
