@@ -87,11 +87,13 @@ describe('configs', () => {
   // The catalogue of ../shared/RULES.md, written out: moving a rule between configs must show in this diff.
   it('recommended and strict hold the rules and severities of the rule catalogue', () => {
     const recommended = {
+      'aws-credentials/no-captured-identity-token': 'error',
       'aws-credentials/no-credential-logging': 'error',
       'aws-credentials/no-credentials-in-env': 'error',
       'aws-credentials/no-hardcoded-credentials': 'error',
       'aws-credentials/no-one-shot-credentials': 'error',
       'aws-credentials/no-raw-metadata-requests': 'error',
+      'aws-credentials/no-reused-signed-request': 'error',
       'aws-credentials/no-static-auth-token': 'error',
       'aws-credentials/no-static-credentials': 'error',
       'aws-credentials/no-unrefreshed-profile-credentials': 'warn',

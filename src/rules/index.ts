@@ -1,6 +1,7 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 
 import type { PluginDocs } from '../utils/create-rule.js';
+import noCapturedIdentityToken from './no-captured-identity-token.js';
 import noClientPerRequest from './no-client-per-request.js';
 import noCredentialLogging from './no-credential-logging.js';
 import noCredentialsInEnv from './no-credentials-in-env.js';
@@ -8,6 +9,7 @@ import noHardcodedCredentials from './no-hardcoded-credentials.js';
 import noOneShotCredentials from './no-one-shot-credentials.js';
 import noRawMetadataRequests from './no-raw-metadata-requests.js';
 import noRetryOnExpiredToken from './no-retry-on-expired-token.js';
+import noReusedSignedRequest from './no-reused-signed-request.js';
 import noStaticAuthToken from './no-static-auth-token.js';
 import noStaticCredentials from './no-static-credentials.js';
 import noUnrefreshedProfileCredentials from './no-unrefreshed-profile-credentials.js';
@@ -23,6 +25,7 @@ export type PluginRule = TSESLint.RuleModule<string, readonly unknown[], PluginD
 
 /** Every rule of the plugin by name, sorted alphabetically. */
 export const rules: Record<string, PluginRule> = {
+  'no-captured-identity-token': noCapturedIdentityToken,
   'no-client-per-request': noClientPerRequest,
   'no-credential-logging': noCredentialLogging,
   'no-credentials-in-env': noCredentialsInEnv,
@@ -30,6 +33,7 @@ export const rules: Record<string, PluginRule> = {
   'no-one-shot-credentials': noOneShotCredentials,
   'no-raw-metadata-requests': noRawMetadataRequests,
   'no-retry-on-expired-token': noRetryOnExpiredToken,
+  'no-reused-signed-request': noReusedSignedRequest,
   'no-static-auth-token': noStaticAuthToken,
   'no-static-credentials': noStaticCredentials,
   'no-unrefreshed-profile-credentials': noUnrefreshedProfileCredentials,

@@ -6,20 +6,13 @@ import { CREDENTIAL_PROVIDERS_MODULE } from '../utils/sdk/catalog.js';
 import { CHECK_TEST_FILES_PROPERTY, isSkippedTestFile } from '../utils/modules/files.js';
 import { planImport, removeProperties } from '../utils/fix/fixes.js';
 import { getSessionProviderText } from '../utils/fix/session-provider.js';
-import {
-  describeSource,
-  getCredentialModel,
-  type CredentialConsumer,
-  type CredentialInput,
-  type CredentialModel,
-  type CredentialSource,
-} from '../utils/sdk/credentials.js';
+import { describeSource, getCredentialModel, type CredentialConsumer, type CredentialInput, type CredentialModel, type CredentialSource } from '../utils/sdk/credentials.js';
 import { mentionsSdk, onSdkReferences, type SdkReference } from '../utils/sdk/references.js';
 import { getGlobalConfigAssignment, getV2Namespace } from '../utils/sdk/v2-config.js';
 import { isVisibleAt } from '../utils/scope/names.js';
 
 type Options = [{ checkTestFiles?: boolean }];
-type MessageId = 'oneShotCredentials' | 'cachedCredentials' | 'useTemporaryCredentials' | 'useChainableTemporaryCredentials' | 'useSessionProvider';
+type MessageId = 'oneShotCredentials' | 'oneShotFixedKeys' | 'cachedCredentials' | 'useTemporaryCredentials' | 'useChainableTemporaryCredentials' | 'useSessionProvider';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Suggestion = TSESLint.SuggestionReportDescriptor<MessageId>;
@@ -32,6 +25,7 @@ interface Finding {
   source: CredentialSource;
   /** A provider that hands out a cached snapshot again: reported where the snapshot is built. */
   cached?: boolean;
+  fixedKeys?: boolean; // A signer that keeps the keys it is built with and takes no provider (aws4fetch).
   replacement?: Replacement;
 }
 
@@ -66,6 +60,8 @@ export default createRule<Options, MessageId>({
       oneShotCredentials:
         '`{{ target }}` receives credentials resolved once from `{{ source }}`: these keys expire at `Expiration` ' +
         'and will never be refreshed: calls fail with ExpiredToken after that. Pass a provider that refreshes them.',
+      oneShotFixedKeys:
+        '`{{ target }}` keeps the keys resolved once from `{{ source }}` for its whole life and takes no provider: once they expire every request it signs fails with ExpiredToken. Build a new `{{ target }}` per request from what a provider resolves.',
       useTemporaryCredentials:
         'Pass `fromTemporaryCredentials({ params })` with the same AssumeRole input: the client assumes the role ' +
         'again 5 minutes before the keys expire.',
@@ -98,7 +94,7 @@ export default createRule<Options, MessageId>({
         reported.add(finding.node);
         context.report({
           node: finding.node,
-          messageId: finding.cached ? 'cachedCredentials' : 'oneShotCredentials',
+          messageId: finding.cached ? 'cachedCredentials' : finding.fixedKeys ? 'oneShotFixedKeys' : 'oneShotCredentials',
           data: { target: finding.target, source: describeSource(model, sourceCode, finding.source) },
           suggest: getSuggestions(model, sourceCode, finding),
         });
@@ -124,7 +120,7 @@ function checkOneShotInput(model: CredentialModel, consumer: CredentialConsumer,
       return [{ node: property, target, source, replacement: { sdk: consumer.sdk, location: property, namespace, apply } }];
     }
     case 'keys':
-      return checkV2Keys(model, input, target, namespace);
+      return checkV2Keys(model, consumer, input, namespace);
     case 'assignment': {
       const { left, right } = input.assignment;
       const source = findOneShot(model, right);
@@ -133,6 +129,11 @@ function checkOneShotInput(model: CredentialModel, consumer: CredentialConsumer,
       return source
         ? [{ node: left, target: 'AWS.config.credentials', source, replacement: { sdk: 'v2', location: right, namespace: getV2Namespace(reference), apply } }]
         : [];
+    }
+    case 'argument': {
+      // `aws4.sign(request, await provider())` in the function that signs: resolved again at each call.
+      const source = findOneShot(model, input.argument);
+      return source && !model.isResolvedPerUse(consumer, source) ? [{ node: input.argument, target, source }] : [];
     }
   }
 }
@@ -162,17 +163,15 @@ function findCachedSnapshots(model: CredentialModel, node: TSESTree.Node, target
 }
 
 /** v2 top-level `accessKeyId` + `secretAccessKey`, reported on `accessKeyId` like `no-static-credentials` does. */
-function checkV2Keys(
-  model: CredentialModel,
-  input: Extract<CredentialInput, { kind: 'keys' }>,
-  target: string,
-  namespace: TSESTree.Identifier | undefined,
-): Finding[] {
+function checkV2Keys(model: CredentialModel, consumer: CredentialConsumer, input: Extract<CredentialInput, { kind: 'keys' }>, namespace: TSESTree.Identifier | undefined): Finding[] {
   const { options, accessKeyId, secretAccessKey, sessionToken } = input;
   const source = model.sourceOf(accessKeyId.value) ?? model.sourceOf(secretAccessKey.value);
-  if (!source) {
+  // aws4fetch `new AwsClient({ … })` built in the function that resolved the keys: a new client per call.
+  if (!source || model.isResolvedPerUse(consumer, source)) {
     return [];
   }
+  const target = getTargetName(consumer);
+  if (consumer.reference.info.kind === 'signer') return [{ node: accessKeyId, target, source, fixedKeys: true }];
   const removed = sessionToken ? [secretAccessKey, sessionToken] : [secretAccessKey];
   // Keys spread in from another object, or a `credentials` key already there: no safe rewrite.
   const canRewrite =

@@ -1,10 +1,11 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { skipTransparent } from '../utils/ast/nodes.js';
+import { containsNode, skipTransparent } from '../utils/ast/nodes.js';
 import { createRule } from '../utils/create-rule.js';
 import { CREDENTIAL_PROVIDERS_MODULE } from '../utils/sdk/catalog.js';
 import { CHECK_TEST_FILES_PROPERTY, isSkippedTestFile } from '../utils/modules/files.js';
 import { planImport, isInStatementList, removeProperties, removeStatement } from '../utils/fix/fixes.js';
+import { planModuleProvider } from '../utils/fix/module-provider.js';
 import {
   getCredentialModel,
   type CredentialConsumer,
@@ -18,7 +19,13 @@ import type { V2OptionsSite } from '../utils/sdk/v2-config.js';
 import { isSameBindingAt } from '../utils/scope/names.js';
 
 type Options = [{ allowLocalEndpoints?: boolean; checkTestFiles?: boolean }];
-type MessageId = 'staticCredentials' | 'staticSignerCredentials' | 'removeCredentials' | 'useProviderChain';
+type MessageId =
+  | 'staticCredentials'
+  | 'staticSignerCredentials'
+  | 'staticFixedSignerCredentials'
+  | 'removeCredentials'
+  | 'useProviderChain'
+  | 'usePerCallProvider';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Suggestion = TSESLint.SuggestionReportDescriptor<MessageId>;
@@ -27,8 +34,8 @@ type Suggestion = TSESLint.SuggestionReportDescriptor<MessageId>;
 interface Finding {
   node: TSESTree.Node;
   client: string;
-  /** A signer outside the SDK clients (`SignatureV4`): it has no provider chain to shadow. */
-  signer: boolean;
+  /** The message: a signer outside the SDK clients (`SignatureV4`) has no provider chain to shadow. */
+  messageId: MessageId;
   suggest: Suggestion[];
 }
 
@@ -58,8 +65,15 @@ export default createRule<Options, MessageId>({
       staticSignerCredentials:
         '`{{ client }}` keeps the static credentials it is given and never asks for new ones: the requests it signs ' +
         'fail with ExpiredToken once temporary keys expire. Give it a provider that refreshes them.',
+      staticFixedSignerCredentials:
+        '`{{ client }}` keeps the keys it is built with and takes no provider: once temporary keys expire, every ' +
+        'request it signs fails with ExpiredToken. Build a new `{{ client }}` per request from what a provider ' +
+        'such as `fromNodeProviderChain()` resolves.',
       removeCredentials: 'Remove the static credentials so that the SDK uses its default provider chain.',
       useProviderChain: 'Resolve credentials with `{{ provider }}`, which refreshes them before they expire.',
+      usePerCallProvider:
+        'Sign with `await {{ name }}()`, where `const {{ name }} = {{ provider }}` is created once: the provider ' +
+        'caches the credentials and refreshes them before they expire.',
     },
     schema: [
       {
@@ -92,10 +106,9 @@ export default createRule<Options, MessageId>({
       };
       // A config object shared by several clients is one object: one report.
       const reported = new Set<TSESTree.Node>();
-      for (const { node, client, signer, suggest } of checker.model.consumers.flatMap((consumer) => check(checker, consumer))) {
+      for (const { node, client, messageId, suggest } of checker.model.consumers.flatMap((consumer) => check(checker, consumer))) {
         if (reported.has(node)) continue;
         reported.add(node);
-        const messageId = signer ? 'staticSignerCredentials' : 'staticCredentials';
         context.report({ node, messageId, data: { client }, suggest });
       }
     });
@@ -108,7 +121,7 @@ function check(checker: Checker, consumer: CredentialConsumer): Finding[] {
     return [];
   }
   return consumer.inputs.flatMap((input) => {
-    if (input.kind !== 'assignment' && isCustomEndpointConfig(checker, input.options)) {
+    if ((input.kind === 'property' || input.kind === 'keys') && isCustomEndpointConfig(checker, input.options)) {
       return [];
     }
     const finding = checkStaticInput(checker, consumer, input);
@@ -134,20 +147,22 @@ function checkStaticInput(checker: Checker, consumer: CredentialConsumer, input:
           ? getProviderChainSuggestion(sourceCode, property, isBranch ? object : undefined)
           : !isBranch && canUseChain(model, input.options) && getV2ProviderChainSuggestion(sourceCode, consumer.site, property, []);
       if (chain) suggest.push(chain);
-      return { node: property, client: consumer.name, signer: consumer.reference.info.kind === 'signer', suggest };
+      return { node: property, client: consumer.name, messageId: getMessageId(consumer), suggest };
     }
     case 'keys': {
       const { accessKeyId, secretAccessKey } = input;
       if ([accessKeyId, secretAccessKey].some((key) => model.sourceOf(key.value))) return undefined;
-      const keys = getDefaultChainRemoval(consumer, input, undefined) ?? [];
-      const suggest: Suggestion[] = [
-        { messageId: 'removeCredentials', fix: (fixer) => removeProperties(fixer, sourceCode, keys) },
-      ];
+      // A signer (aws4fetch) needs its keys: no provider to give it, no chain to fall back on.
+      const removal = getDefaultChainRemoval(consumer, input, undefined);
+      const keys = removal ?? [];
+      const suggest: Suggestion[] = removal
+        ? [{ messageId: 'removeCredentials', fix: (fixer) => removeProperties(fixer, sourceCode, removal) }]
+        : [];
       const chain =
         canUseChain(model, input.options) &&
         getV2ProviderChainSuggestion(sourceCode, consumer.site, accessKeyId, keys.slice(1));
       if (chain) suggest.push(chain);
-      return { node: accessKeyId, client: consumer.name, signer: false, suggest };
+      return { node: accessKeyId, client: consumer.name, messageId: getMessageId(consumer), suggest };
     }
     case 'assignment': {
       const { assignment } = input;
@@ -158,9 +173,20 @@ function checkStaticInput(checker: Checker, consumer: CredentialConsumer, input:
         statement.type === AST_NODE_TYPES.ExpressionStatement && isInStatementList(statement)
           ? [{ messageId: 'removeCredentials', fix: (fixer) => removeStatement(fixer, sourceCode, statement) }]
           : [];
-      return { node: first.object, client: 'AWS.config', signer: false, suggest };
+      return { node: first.object, client: 'AWS.config', messageId: 'staticCredentials', suggest };
+    }
+    case 'argument': {
+      const object = findStatic(model, input.argument, 'v3');
+      if (!object) return undefined;
+      const provider = getPerCallProviderSuggestion(sourceCode, input.argument, object);
+      return { node: object, client: consumer.name, messageId: getMessageId(consumer), suggest: provider ? [provider] : [] };
     }
   }
+}
+
+function getMessageId({ reference: { info } }: CredentialConsumer): MessageId {
+  if (info.kind !== 'signer') return 'staticCredentials';
+  return info.option === 'flattenedKeys' ? 'staticFixedSignerCredentials' : 'staticSignerCredentials';
 }
 
 /** Static credentials among the values `node` may hold; v3 takes only object literals, v2 also `new AWS.Credentials`. */
@@ -232,6 +258,17 @@ function getProviderChainSuggestion(
       ...plan.addImport(fixer),
     ],
   };
+}
+
+/**
+ * `aws4.sign(request, await credentialProvider())` with `const credentialProvider = fromNodeProviderChain();` at
+ * module level, in an async function: the provider memoizes what it resolves and resolves again before it expires
+ * (`defaultProvider` of `@aws-sdk/credential-provider-node`). In place of `object`, or of the argument that holds it.
+ */
+function getPerCallProviderSuggestion(sourceCode: SourceCode, argument: TSESTree.Node, object: TSESTree.Node): Suggestion | undefined {
+  const replaced = containsNode(argument, object) ? object : argument;
+  const plan = planModuleProvider(sourceCode, replaced, CREDENTIAL_PROVIDERS_MODULE, PROVIDER_CHAIN, 'credentialProvider');
+  return plan && { messageId: 'usePerCallProvider', data: { name: plan.name, provider: plan.provider }, fix: plan.fix };
 }
 
 /**

@@ -101,7 +101,8 @@ function findCredentialObjects(model: CredentialModel): CredentialObject[] {
   for (const consumer of model.consumers) {
     for (const input of consumer.inputs) {
       if (input.kind === 'keys') add(input.options, undefined, true);
-      else addValue(input.kind === 'property' ? input.property.value : input.assignment.right);
+      else if (input.kind === 'property') addValue(input.property.value);
+      else addValue(input.kind === 'argument' ? input.argument : input.assignment.right);
     }
   }
   for (const handoff of model.providerHandoffs) {

@@ -83,6 +83,8 @@ function describeInput(model: CredentialModel, input: CredentialInput): string {
       return `keys ${text(input.accessKeyId.value)}, ${text(input.secretAccessKey.value)}${input.sessionToken ? `, ${text(input.sessionToken.value)}` : ''}`;
     case 'assignment':
       return `= ${text(input.assignment.right)}`;
+    case 'argument':
+      return `argument ${text(input.argument)}`;
   }
 }
 

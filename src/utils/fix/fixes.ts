@@ -207,6 +207,38 @@ export function addNamedImport(fixer: Fixer, sourceCode: SourceCode, moduleId: s
   return first ? fixer.insertTextBefore(first, `${text};\n`) : fixer.insertTextAfterRange([0, 0], `${text};\n`);
 }
 
+/**
+ * Adds `statement` (without its semicolon) at module level after the imports: after the last top-level import or
+ * require, else after the directives, else first. Insert it after `addNamedImport`'s fix so that the import comes first.
+ */
+export function addModuleStatement(fixer: Fixer, sourceCode: SourceCode, statement: string): Fix {
+  const body = sourceCode.ast.body;
+  const anchor =
+    body.findLast(
+      (node) =>
+        node.type === AST_NODE_TYPES.ImportDeclaration ||
+        node.type === AST_NODE_TYPES.TSImportEqualsDeclaration ||
+        isRequireStatement(node),
+    ) ?? body.findLast(isDirective);
+  if (anchor) {
+    return fixer.insertTextAfter(anchor, `\n${statement}${getSemicolon(sourceCode, anchor)}`);
+  }
+  const [first] = body;
+  return first ? fixer.insertTextBefore(first, `${statement};\n`) : fixer.insertTextAfterRange([0, 0], `${statement};\n`);
+}
+
+/**
+ * Whether a module-level `name` can be added for `site`: no binding of that name reaches the site, and no code of
+ * the file reads an undeclared global of that name (it would read the new binding).
+ */
+export function isNameFreeAt(sourceCode: SourceCode, site: TSESTree.Node, name: string): boolean {
+  const moduleScope = sourceCode.getScope(sourceCode.ast);
+  return (
+    ASTUtils.findVariable(sourceCode.getScope(site), name) === null &&
+    !moduleScope.through.some((reference) => reference.identifier.name === name)
+  );
+}
+
 /** Adds `name` to an `import { … } from` / `const { … } = require()` of `moduleId`, if `statement` is one. */
 function extendImport(
   fixer: Fixer,

@@ -64,9 +64,24 @@ export type SdkInfo =
   | { kind: 'v2MetadataService' }
   /**
    * A signer outside the SDK clients that keeps what it is given under `option`: `new SignatureV4({ credentials })`,
-   * opensearch's `AwsSigv4Signer({ getCredentials })`, `aws-opensearch-connector({ credentials })`.
+   * opensearch's `AwsSigv4Signer({ getCredentials })`, `aws-opensearch-connector({ credentials })`. Two signers take
+   * them elsewhere: `secondArgument`, the second argument is the credentials object (`aws4.sign(request,
+   * credentials)`); `flattenedKeys`, the first argument holds `accessKeyId`, `secretAccessKey` and `sessionToken`
+   * (aws4fetch `new AwsClient({ accessKeyId, … })`), kept as they are for the signer's whole life.
    */
-  | { kind: 'signer'; name: string; option: 'credentials' | 'getCredentials'; construct: boolean }
+  | {
+      kind: 'signer';
+      name: string;
+      option: 'credentials' | 'getCredentials' | 'secondArgument' | 'flattenedKeys';
+      construct: boolean;
+      /** The export, when it is not `name`: `sign` of `aws4`, which messages name `aws4.sign`. */
+      member?: string;
+      /**
+       * Writes the signature into the request object it is given as first argument, and signs a request that
+       * already has an `X-Amz-Date` header with that date (`prepareRequest` in mhart/aws4 `aws4.js`).
+       */
+      signsRequest?: boolean;
+    }
   /**
    * An Amplify call that resolves a Cognito identity pool's credentials once: v6 `fetchAuthSession()` (its
    * `credentials`), v5 `Auth.currentCredentials()` and `Auth.essentialCredentials(credentials)`.
@@ -74,6 +89,9 @@ export type SdkInfo =
   | { kind: 'authSession'; name: AuthSessionName }
   /** v2 `new AWS.RDS.Signer(options)`: presigns IAM database auth tokens (aws-sdk `lib/rds/signer.js`). */
   | { kind: 'authTokenSigner'; name: string };
+
+/** What a signer export is (the `signer` entries of `SdkInfo`). */
+export type SignerInfo = Extract<SdkInfo, { kind: 'signer' }>;
 
 /** The Amplify auth calls whose result holds credentials of that moment (`AuthSession.credentials`, `ICredentials`). */
 export type AuthSessionName = 'fetchAuthSession' | 'currentCredentials' | 'essentialCredentials';
@@ -249,7 +267,7 @@ const V2_NESTED_CLIENTS: Readonly<Record<string, readonly string[]>> = {
  * the credentials. `SignatureV4` asks its provider again at every signature; opensearch's signer calls
  * `getCredentials` again only when the cached object carries an expiry.
  */
-export const SIGNER_PACKAGES: Readonly<Record<string, Extract<SdkInfo, { kind: 'signer' }>>> = {
+export const SIGNER_PACKAGES: Readonly<Record<string, SignerInfo | readonly SignerInfo[]>> = {
   '@smithy/signature-v4': { kind: 'signer', name: 'SignatureV4', option: 'credentials', construct: true },
   '@aws-sdk/signature-v4': { kind: 'signer', name: 'SignatureV4', option: 'credentials', construct: true },
   '@opensearch-project/opensearch/aws': {
@@ -262,7 +280,21 @@ export const SIGNER_PACKAGES: Readonly<Record<string, Extract<SdkInfo, { kind: '
   // IAM database auth tokens: presigned by a `SignatureV4` built from these `credentials` at each `getAuthToken()`.
   '@aws-sdk/rds-signer': { kind: 'signer', name: 'Signer', option: 'credentials', construct: true },
   '@aws-sdk/dsql-signer': { kind: 'signer', name: 'DsqlSigner', option: 'credentials', construct: true },
+  // `aws4.sign(request, credentials)` signs with what it is given, or `process.env` read at each call
+  // (`RequestSigner` in mhart/aws4 `aws4.js`); CommonJS, so `import aws4 from 'aws4'` is the module itself.
+  aws4: { kind: 'signer', name: 'aws4.sign', member: 'sign', option: 'secondArgument', construct: false, signsRequest: true },
+  // mhart/aws4fetch `src/main.js`: both classes copy the keys into fields in the constructor.
+  aws4fetch: [
+    { kind: 'signer', name: 'AwsClient', option: 'flattenedKeys', construct: true },
+    { kind: 'signer', name: 'AwsV4Signer', option: 'flattenedKeys', construct: true },
+  ],
 };
+
+/** The signers `moduleId` exports, if it is one of `SIGNER_PACKAGES`. */
+export function getSigners(moduleId: string): readonly SignerInfo[] {
+  const signers = Object.hasOwn(SIGNER_PACKAGES, moduleId) ? SIGNER_PACKAGES[moduleId] : undefined;
+  return signers === undefined ? [] : Array.isArray(signers) ? signers : [signers as SignerInfo];
+}
 
 /**
  * The methods that return an IAM database auth token, by signer name: a presigned URL that lives 15 minutes

@@ -25,10 +25,12 @@ export function getDefaultChainRemoval(
       return isBranch || consumer.reference.info.kind === 'signer' ? undefined : [input.property];
     }
     case 'keys':
+      if (consumer.reference.info.kind === 'signer') return undefined;
       return input.sessionToken
         ? [input.accessKeyId, input.secretAccessKey, input.sessionToken]
         : [input.accessKeyId, input.secretAccessKey];
     case 'assignment':
+    case 'argument':
       return undefined;
   }
 }
@@ -42,7 +44,7 @@ export function findDefaultChainRemovalOf(model: CredentialModel, node: TSESTree
   for (const consumer of model.consumers) {
     if (consumer.reference.info.kind !== 'client') continue;
     for (const input of consumer.inputs) {
-      if (input.kind === 'assignment' || !holdsLiteral(input, node)) continue;
+      if (input.kind === 'assignment' || input.kind === 'argument' || !holdsLiteral(input, node)) continue;
       if (getEndpointKinds(model.sourceCode, input.options).size > 0) return undefined;
       const object = input.kind === 'property' ? skipTransparent(input.property.value) : undefined;
       return getDefaultChainRemoval(consumer, input, object);
@@ -52,7 +54,7 @@ export function findDefaultChainRemovalOf(model: CredentialModel, node: TSESTree
 }
 
 /** The literal is the value of a key property of the credentials object written at `input`. */
-function holdsLiteral(input: Exclude<CredentialInput, { kind: 'assignment' }>, node: TSESTree.Node): boolean {
+function holdsLiteral(input: Extract<CredentialInput, { kind: 'property' | 'keys' }>, node: TSESTree.Node): boolean {
   if (input.kind === 'keys') {
     return [input.accessKeyId, input.secretAccessKey, input.sessionToken].some((key) => key && skipTransparent(key.value) === node);
   }

@@ -5,11 +5,11 @@
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { getPropertyName, getReturnedExpressions, isFunction, isIdentifierNamed, isMemberNamed, isModuleExports, skipTransparent, type FunctionNode } from '../ast/nodes.js';
+import { getEnclosingFunction, getPropertyName, getReturnedExpressions, isFunction, isIdentifierNamed, isMemberNamed, isModuleExports, skipTransparent, type FunctionNode } from '../ast/nodes.js';
 import { collectNodes, getTopLevelStatements } from '../ast/walk.js';
 import { getFlow, type Flow, type FlowValue } from '../scope/flow.js';
 import { getBindingSource } from '../scope/values.js';
-import { getMethodOperation, isCredentialResponseOperation, type AuthSessionName, type ProviderName, type SdkInfo, type V2CredentialsName } from './catalog.js';
+import { getMethodOperation, isCredentialResponseOperation, type AuthSessionName, type ProviderName, type SdkInfo, type SignerInfo, type V2CredentialsName } from './catalog.js';
 import { CREDENTIAL_KEYS, isExpiryName } from './credential-keys.js';
 import type { SdkReference, SdkReferences } from './references.js';
 import { getV2OptionsSites, getGlobalConfigAssignment, type V2OptionsSite } from './v2-config.js';
@@ -66,7 +66,9 @@ export type CredentialInput =
       sessionToken: TSESTree.Property | undefined;
     }
   /** `AWS.config.credentials = X`. */
-  | { kind: 'assignment'; assignment: TSESTree.AssignmentExpression };
+  | { kind: 'assignment'; assignment: TSESTree.AssignmentExpression }
+  /** The argument is the credentials object: `aws4.sign(request, X)`. */
+  | { kind: 'argument'; call: TSESTree.CallExpression | TSESTree.NewExpression; argument: TSESTree.Expression };
 
 /** A place the file gives credentials to the SDK. */
 export interface CredentialConsumer {
@@ -148,6 +150,12 @@ export interface CredentialModel {
   cachedSnapshotsOf(fn: FunctionNode): readonly CredentialValue[];
   /** Every place the file hands the SDK a provider function (see `ProviderHandoff`), in source order. */
   readonly providerHandoffs: readonly ProviderHandoff[];
+  /**
+   * The consumer signs with what it is given at this call, or is built per call (`aws4.sign`, aws4fetch), and
+   * `source` was resolved in the same function: a new snapshot at each call, E.g. `aws4.sign(request, await
+   * provider())`.
+   */
+  isResolvedPerUse(consumer: CredentialConsumer, source: CredentialSource): boolean;
 }
 
 const models = new WeakMap<SdkReferences, CredentialModel>();
@@ -415,9 +423,7 @@ function createCredentialModel(sourceCode: SourceCode, references: SdkReferences
     for (const signer of references.ofKind('signer')) {
       const { node, info } = signer;
       if (node.type !== AST_NODE_TYPES.NewExpression && node.type !== AST_NODE_TYPES.CallExpression) continue;
-      const [argument] = node.arguments;
-      const inputs = argument ? propertyInputs(argument, info.option) : [];
-      found.push({ reference: signer, node, name: info.name, sdk: 'v3', site: undefined, inputs });
+      found.push({ reference: signer, node, name: info.name, sdk: 'v3', site: undefined, inputs: signerInputs(node, info) });
     }
     return found;
   }
@@ -485,16 +491,35 @@ function createCredentialModel(sourceCode: SourceCode, references: SdkReferences
   }
 
   function v2OptionInputs(argument: TSESTree.Node): CredentialInput[] {
-    const inputs = propertyInputs(argument, 'credentials');
-    for (const options of objectsOf(argument)) {
-      // `AWS.Config` wraps top-level keys into `new AWS.Credentials(options)` only when both are set.
+    // `AWS.Config` wraps top-level keys into `new AWS.Credentials(options)` only when both are set.
+    return [...propertyInputs(argument, 'credentials'), ...keyInputs(argument)];
+  }
+
+  /** `accessKeyId` and `secretAccessKey` (both) at the top level of the objects `argument` may hold. */
+  function keyInputs(argument: TSESTree.Node): CredentialInput[] {
+    return objectsOf(argument).flatMap((options) => {
       const accessKeyId = propertyOf(options, 'accessKeyId');
       const secretAccessKey = propertyOf(options, 'secretAccessKey');
-      if (accessKeyId && secretAccessKey) {
-        inputs.push({ kind: 'keys', options, accessKeyId, secretAccessKey, sessionToken: propertyOf(options, 'sessionToken') });
-      }
+      const sessionToken = propertyOf(options, 'sessionToken');
+      return accessKeyId && secretAccessKey ? [{ kind: 'keys' as const, options, accessKeyId, secretAccessKey, sessionToken }] : [];
+    });
+  }
+
+  /**
+   * Where a signer takes credentials: an option of its first argument, its whole second argument
+   * (`aws4.sign(request, credentials)`; none given, aws4 reads `process.env` at each call), or keys flattened into its
+   * first argument (aws4fetch).
+   */
+  function signerInputs(node: TSESTree.CallExpression | TSESTree.NewExpression, info: SignerInfo): CredentialInput[] {
+    const [first, second] = node.arguments;
+    switch (info.option) {
+      case 'secondArgument':
+        return second && second.type !== AST_NODE_TYPES.SpreadElement ? [{ kind: 'argument', call: node, argument: second }] : [];
+      case 'flattenedKeys':
+        return first ? keyInputs(first) : [];
+      default:
+        return first ? propertyInputs(first, info.option) : [];
     }
-    return inputs;
   }
 
   function findProviderHandoffs(): ProviderHandoff[] {
@@ -565,7 +590,18 @@ function createCredentialModel(sourceCode: SourceCode, references: SdkReferences
     });
   }
 
+  function isResolvedPerUse(consumer: CredentialConsumer, source: CredentialSource): boolean {
+    const { info } = consumer.reference;
+    if (info.kind !== 'signer' || (info.option !== 'secondArgument' && info.option !== 'flattenedKeys')) {
+      return false;
+    }
+    const resolved = source.kind === 'v2Snapshot' ? source.node : source.call;
+    const fn = getEnclosingFunction(consumer.node);
+    return fn !== undefined && getEnclosingFunction(resolved) === fn;
+  }
+
   return {
+    isResolvedPerUse,
     sourceCode,
     flow,
     sdk: references,

@@ -17,19 +17,20 @@ import {
   AUTH_SESSION_PACKAGES,
   PROVIDER_PACKAGES,
   SDK_TEXT_MARKERS,
-  SIGNER_PACKAGES,
   SDK_MODULE_GLOBALS,
   V2_CLIENT_PREFIX,
   V2_CREDENTIALS_CLASSES,
   V3_CLIENT_PREFIX,
   classifyV2Member,
   classifyV3ClientExport,
+  getSigners,
   getV2NestedAuthSigners,
   getV2NestedClients,
   isSdkModule,
   normalizeService,
   type AuthSessionName,
   type SdkInfo,
+  type SignerInfo,
 } from './catalog.js';
 
 type SdkTraceMap = TraceMap<SdkInfo>;
@@ -176,14 +177,29 @@ function createModuleTraceMap(moduleId: string, names: ReadonlySet<string>): Sdk
   if (authSessions) {
     return authSessionTraceMap(authSessions);
   }
-  const signer = SIGNER_PACKAGES[moduleId];
-  if (signer) {
-    // `aws-opensearch-connector` is the module's own function (CommonJS `module.exports`).
-    const leaf = { [signer.construct ? CONSTRUCT : CALL]: signer };
-    return signer.name === moduleId ? leaf : { [ESM]: true, [signer.name]: leaf };
+  const signers = getSigners(moduleId);
+  if (signers.length > 0) {
+    return signerTraceMap(moduleId, signers);
   }
   const providers = PROVIDER_PACKAGES[moduleId] ?? [];
   return { [ESM]: true, ...leaves(providers, CALL, (name) => ({ kind: 'provider', name })) };
+}
+
+/**
+ * `aws-opensearch-connector` is the module's own function (CommonJS `module.exports`); `aws4` is CommonJS too, so its
+ * map has no `ESM` mark: `import aws4 from 'aws4'`, `import { sign } from 'aws4'` and `require('aws4').sign` all reach
+ * `sign`.
+ */
+function signerTraceMap(moduleId: string, signers: readonly SignerInfo[]): SdkTraceMapObject {
+  const [first] = signers;
+  if (signers.length === 1 && first?.name === moduleId) {
+    return { [first.construct ? CONSTRUCT : CALL]: first };
+  }
+  const map: SdkTraceMapObject = signers.some((signer) => signer.member) ? {} : { [ESM]: true };
+  for (const signer of signers) {
+    map[signer.member ?? signer.name] = { [signer.construct ? CONSTRUCT : CALL]: signer };
+  }
+  return map;
 }
 
 /** `{ Auth: { currentCredentials: { [CALL]: … } } }` from the member paths of an Amplify module's auth calls. */
