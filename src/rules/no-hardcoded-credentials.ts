@@ -113,20 +113,15 @@ export default createRule<Options, MessageId>({
       ...sdkListeners,
       Literal(node) {
         // Cheapest test first: most literals are not strings or are too short to hold any credential.
-        if (typeof node.value !== 'string' || node.value.length < ACCESS_KEY_ID_LENGTH) {
-          return;
+        if (typeof node.value === 'string' && node.value.length >= ACCESS_KEY_ID_LENGTH) {
+          checkString(collector, node, node.value, node, isAllowed);
         }
-        checkString(collector, node, node.value, node, isAllowed);
       },
       TemplateElement(node) {
         const text = node.value.cooked;
-        if (text === null || text.length < ACCESS_KEY_ID_LENGTH) {
-          return;
-        }
         // Only a template without expressions is a whole value that a name can describe.
-        const { parent } = node;
-        const isWhole = parent.type === AST_NODE_TYPES.TemplateLiteral && parent.quasis.length === 1;
-        checkString(collector, node, text, isWhole ? parent : undefined, isAllowed);
+        const isWhole = node.parent.type === AST_NODE_TYPES.TemplateLiteral && node.parent.quasis.length === 1;
+        if (text !== null && text.length >= ACCESS_KEY_ID_LENGTH) checkString(collector, node, text, isWhole ? node.parent : undefined, isAllowed);
       },
       'Program:exit'(program) {
         sdkListeners['Program:exit']?.(program);
