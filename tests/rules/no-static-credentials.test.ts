@@ -2198,6 +2198,41 @@ const signer = AwsSigv4Signer({ region: 'eu-west-1', service: 'es', getCredentia
       ],
     },
     {
+      // \`fromNodeProviderChain\` already imported (and given inline to a client): the import is reused.
+      code: `
+import { AwsSigv4Signer } from '@opensearch-project/opensearch/aws';
+import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+import { S3Client } from '@aws-sdk/client-s3';
+export const s3 = new S3Client({ credentials: fromNodeProviderChain() });
+export const signer = AwsSigv4Signer({ region: 'eu-west-1', service: 'es', getCredentials: () => Promise.resolve({ accessKeyId: KEY_ID, secretAccessKey: SECRET }) });
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'staticSignerCredentials',
+          data: { client: 'AwsSigv4Signer' },
+          line: 6,
+          column: 76,
+          endLine: 6,
+          endColumn: 163,
+          suggestions: [
+            {
+              messageId: 'useProviderGetter',
+              data: { getter: '() => provider()' },
+              output: `
+import { AwsSigv4Signer } from '@opensearch-project/opensearch/aws';
+import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+import { S3Client } from '@aws-sdk/client-s3';
+const provider = fromNodeProviderChain();
+export const s3 = new S3Client({ credentials: fromNodeProviderChain() });
+export const signer = AwsSigv4Signer({ region: 'eu-west-1', service: 'es', getCredentials: () => provider() });
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
       // CommonJS, a method: the module-level provider the file already has is reused.
       code: `
 const { AwsSigv4Signer } = require('@opensearch-project/opensearch/aws');

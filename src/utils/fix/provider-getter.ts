@@ -45,7 +45,7 @@ export function getNewProviderGetterFix(
   if (existing) {
     return getProviderGetterFix(sourceCode, property, { kind: 'existing', name: existing.name });
   }
-  const plan = planImport(sourceCode, sourceCode.ast, moduleId, name);
+  const plan = planImport(sourceCode, property, moduleId, name);
   const [root = name] = plan?.callee.split('.') ?? [];
   return plan
     ? getProviderGetterFix(sourceCode, property, { kind: 'create', init: `${plan.callee}()`, uses: [root], addImport: plan.addImport })
@@ -70,8 +70,8 @@ export function getHoistedProviderGetterFix(
 }
 
 /**
- * The fix that makes `property` (`getCredentials: …`) call `provider`; `undefined` when no name for a new provider is
- * free at module level and at the property.
+ * The fix that makes `property` (`getCredentials: …`) call `provider`; `undefined` for an accessor, or when no name
+ * for a new provider is free at module level and at the property.
  */
 export function getProviderGetterFix(
   sourceCode: SourceCode,
@@ -79,7 +79,8 @@ export function getProviderGetterFix(
   provider: GetterProvider,
 ): ProviderGetterFix | undefined {
   const name = provider.kind === 'existing' ? provider.name : findFreeName(sourceCode, property);
-  if (name === undefined) {
+  // An accessor (`get getCredentials() {}`) cannot take a value.
+  if (name === undefined || property.kind !== 'init') {
     return undefined;
   }
   const getter = `() => ${name}()`;
