@@ -1,18 +1,19 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { skipTransparent } from '../utils/ast/nodes.js';
 import { createRule } from '../utils/create-rule.js';
 import { CREDENTIAL_PROVIDERS_MODULE } from '../utils/sdk/catalog.js';
 import { CHECK_TEST_FILES_PROPERTY, isSkippedTestFile } from '../utils/modules/files.js';
 import { planImport, removeProperties } from '../utils/fix/fixes.js';
+import { getHoistedProviderGetterFix, getProviderGetterFix } from '../utils/fix/provider-getter.js';
 import { getSessionProviderText } from '../utils/fix/session-provider.js';
 import { describeSource, getCredentialModel, type CredentialConsumer, type CredentialInput, type CredentialModel, type CredentialSource } from '../utils/sdk/credentials.js';
+import { getParamsText, getSnapshotProvider } from '../utils/sdk/provider-rewrites.js';
 import { mentionsSdk, onSdkReferences, type SdkReference } from '../utils/sdk/references.js';
 import { getGlobalConfigAssignment, getV2Namespace } from '../utils/sdk/v2-config.js';
 import { isVisibleAt } from '../utils/scope/names.js';
 
 type Options = [{ checkTestFiles?: boolean }];
-type MessageId = 'oneShotCredentials' | 'oneShotFixedKeys' | 'cachedCredentials' | 'useTemporaryCredentials' | 'useChainableTemporaryCredentials' | 'useSessionProvider';
+type MessageId = 'oneShotCredentials' | 'oneShotFixedKeys' | 'cachedCredentials' | 'useTemporaryCredentials' | 'useChainableTemporaryCredentials' | 'useSessionProvider' | 'useProviderGetter';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Suggestion = TSESLint.SuggestionReportDescriptor<MessageId>;
@@ -27,6 +28,8 @@ interface Finding {
   cached?: boolean;
   fixedKeys?: boolean; // A signer that keeps the keys it is built with and takes no provider (aws4fetch).
   replacement?: Replacement;
+  /** opensearch's `getCredentials: …` that hands out the cache: it can call the snapshot's provider instead. */
+  getter?: TSESTree.Property;
 }
 
 /** How a refreshing provider expression can take the place of the static credentials. */
@@ -70,6 +73,8 @@ export default createRule<Options, MessageId>({
         'it assumes the role again before the keys expire.',
       useSessionProvider:
         'Pass a provider that calls `{{ source }}` each time: Amplify refreshes the session, and the client asks again before `expiration`.',
+      useProviderGetter:
+        'Use `getCredentials: {{ getter }}` with the provider created once at module level: the credentials it returns carry `expiration`, so the signer asks again once they expire.',
     },
     schema: [{ type: 'object', properties: { ...CHECK_TEST_FILES_PROPERTY }, additionalProperties: false }],
     defaultOptions: [{ checkTestFiles: false }],
@@ -111,7 +116,9 @@ function checkOneShotInput(model: CredentialModel, consumer: CredentialConsumer,
     case 'property': {
       const { property } = input;
       const source = findOneShot(model, property.value);
-      if (!source) return findCachedSnapshots(model, property.value, target);
+      const { info } = consumer.reference;
+      const getter = info.kind === 'signer' && info.option === 'getCredentials' ? property : undefined;
+      if (!source) return findCachedSnapshots(model, property.value, target, getter);
       const apply = (fixer: TSESLint.RuleFixer, provider: string): TSESLint.RuleFix[] => [
         property.shorthand
           ? fixer.replaceText(property, `${getPropertyText(property)}: ${provider}`)
@@ -150,12 +157,12 @@ function findOneShot(model: CredentialModel, node: TSESTree.Node): CredentialSou
 }
 
 /** Provider functions among the values of `node` that hand out a cached snapshot, reported where it is built. */
-function findCachedSnapshots(model: CredentialModel, node: TSESTree.Node, target: string): Finding[] {
+function findCachedSnapshots(model: CredentialModel, node: TSESTree.Node, target: string, getter?: TSESTree.Property): Finding[] {
   return model.classify(node).flatMap((value) =>
     value.kind === 'provider'
       ? model.cachedSnapshotsOf(value.fn).flatMap((snapshot) =>
           snapshot.kind === 'oneShot'
-            ? [{ node: snapshot.object ?? snapshot.value.node, target, source: snapshot.source, cached: true }]
+            ? [{ node: snapshot.object ?? snapshot.value.node, target, source: snapshot.source, cached: true, getter }]
             : [],
         )
       : [],
@@ -230,7 +237,14 @@ function getPropertyText(property: TSESTree.Property): string {
  * `new AWS.ChainableTemporaryCredentials({ params })` (v2), which assume the role again before the session expires;
  * for an Amplify session, a provider that asks Amplify again (v3 consumers only: v2 `credentials` takes no function).
  */
-function getSuggestions(model: CredentialModel, sourceCode: SourceCode, { source, replacement }: Finding): Suggestion[] {
+function getSuggestions(model: CredentialModel, sourceCode: SourceCode, { source, replacement, getter }: Finding): Suggestion[] {
+  if (getter) {
+    const origin = getSnapshotProvider(model, source, getter);
+    const fix = origin?.kind === 'existing'
+      ? getProviderGetterFix(sourceCode, getter, { kind: 'existing', name: origin.name.name })
+      : origin && getHoistedProviderGetterFix(sourceCode, getter, origin.call);
+    return fix ? [{ messageId: 'useProviderGetter', data: { getter: fix.getter }, fix: fix.fix }] : [];
+  }
   if (source.kind === 'authSession' && replacement?.sdk === 'v3') {
     const provider = getSessionProviderText(sourceCode, source.call, source.name, replacement.location);
     const data = { source: describeSource(model, sourceCode, source) };
@@ -277,22 +291,4 @@ function getSuggestions(model: CredentialModel, sourceCode: SourceCode, { source
       ],
     },
   ];
-}
-
-/** `params` when the input is a binding visible at `location`, else the object literal's text if its names are. */
-function getParamsText(
-  model: CredentialModel,
-  sourceCode: SourceCode,
-  input: TSESTree.Node,
-  location: TSESTree.Node,
-): string | undefined {
-  const value = skipTransparent(input);
-  const [object, ...others] = model.objectsOf(value);
-  if (!object || others.length > 0) {
-    return undefined;
-  }
-  if (value.type === AST_NODE_TYPES.Identifier && isVisibleAt(sourceCode, value, location)) {
-    return value.name;
-  }
-  return isVisibleAt(sourceCode, object, location) ? sourceCode.getText(object) : undefined;
 }

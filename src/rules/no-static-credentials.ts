@@ -6,14 +6,16 @@ import { CREDENTIAL_PROVIDERS_MODULE } from '../utils/sdk/catalog.js';
 import { CHECK_TEST_FILES_PROPERTY, isSkippedTestFile } from '../utils/modules/files.js';
 import { planImport, isInStatementList, removeProperties, removeStatement } from '../utils/fix/fixes.js';
 import { planModuleProvider } from '../utils/fix/module-provider.js';
+import { getNewProviderGetterFix } from '../utils/fix/provider-getter.js';
 import {
   getCredentialModel,
   type CredentialConsumer,
   type CredentialInput,
   type CredentialModel,
 } from '../utils/sdk/credentials.js';
-import { getDefaultChainRemoval } from '../utils/sdk/credential-removal.js';
+import { getDefaultChainRemoval, isLongTermKeyStsClient } from '../utils/sdk/credential-removal.js';
 import { getEndpointKinds } from '../utils/sdk/endpoints.js';
+import { getStaticCredentialsGetter } from '../utils/sdk/provider-rewrites.js';
 import { mentionsSdk, onSdkReferences } from '../utils/sdk/references.js';
 import type { V2OptionsSite } from '../utils/sdk/v2-config.js';
 import { isSameBindingAt } from '../utils/scope/names.js';
@@ -25,7 +27,8 @@ type MessageId =
   | 'staticFixedSignerCredentials'
   | 'removeCredentials'
   | 'useProviderChain'
-  | 'usePerCallProvider';
+  | 'usePerCallProvider'
+  | 'useProviderGetter';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Suggestion = TSESLint.SuggestionReportDescriptor<MessageId>;
@@ -74,6 +77,9 @@ export default createRule<Options, MessageId>({
       usePerCallProvider:
         'Sign with `await {{ name }}()`, where `const {{ name }} = {{ provider }}` is created once: the provider ' +
         'caches the credentials and refreshes them before they expire.',
+      useProviderGetter:
+        'Use `getCredentials: {{ getter }}` with a provider created once at module level: temporary credentials it ' +
+        'returns carry `expiration`, so the signer asks again once they expire.',
     },
     schema: [
       {
@@ -117,7 +123,7 @@ export default createRule<Options, MessageId>({
 
 /** The static credentials one consumer receives, at each place it takes them. */
 function check(checker: Checker, consumer: CredentialConsumer): Finding[] {
-  if (consumer.name === 'fromTemporaryCredentials' || isLongTermKeyStsClient(checker, consumer)) {
+  if (consumer.name === 'fromTemporaryCredentials' || isLongTermKeyStsClient(checker.model, consumer)) {
     return [];
   }
   return consumer.inputs.flatMap((input) => {
@@ -134,6 +140,8 @@ function checkStaticInput(checker: Checker, consumer: CredentialConsumer, input:
   switch (input.kind) {
     case 'property': {
       const { property } = input;
+      const getter = getStaticCredentialsGetter(model, consumer, property);
+      if (getter) return checkStaticGetter(sourceCode, consumer, property, getter.provider);
       const object = findStatic(model, property.value, consumer.sdk);
       if (!object) return undefined;
       // `options.credentials || { … }`, `useProfile ? fromIni() : { … }`: only the static branch is replaced.
@@ -197,6 +205,13 @@ function findStatic(model: CredentialModel, node: TSESTree.Node, sdk: 'v2' | 'v3
   return undefined;
 }
 
+/** `getCredentials: () => provider()` for static keys an opensearch getter returns, the provider created once. */
+function checkStaticGetter(sourceCode: SourceCode, consumer: CredentialConsumer, property: TSESTree.Property, existing?: TSESTree.Identifier): Finding {
+  const getter = getNewProviderGetterFix(sourceCode, property, existing, CREDENTIAL_PROVIDERS_MODULE, PROVIDER_CHAIN);
+  const suggest: Suggestion[] = getter ? [{ messageId: 'useProviderGetter', data: { getter: getter.getter }, fix: getter.fix }] : [];
+  return { node: property, client: consumer.name, messageId: 'staticSignerCredentials', suggest };
+}
+
 function isWithin(inner: TSESTree.Node, outer: TSESTree.Node): boolean {
   return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
 }
@@ -205,22 +220,6 @@ function isWithin(inner: TSESTree.Node, outer: TSESTree.Node): boolean {
 function canUseChain(model: CredentialModel, options: TSESTree.ObjectExpression): boolean {
   return !model.propertyOf(options, 'credentialProvider');
 }
-
-/**
- * STS `GetFederationToken` and `GetSessionToken` must be called with an IAM user's long-term keys (a role's
- * credentials are refused), so an STS client in a file that sends them is given static keys on purpose.
- */
-function isLongTermKeyStsClient(checker: Checker, consumer: CredentialConsumer): boolean {
-  const { info } = consumer.reference;
-  return (
-    info.kind === 'client' &&
-    info.service === 'sts' &&
-    checker.model.sdk
-      .ofKind('command')
-      .some(({ info: command }) => command.operation === 'GetFederationToken' || command.operation === 'GetSessionToken')
-  );
-}
-
 
 /**
  * The options set an `endpoint` that is not AWS, or one the file does not define: S3-compatible storage (R2,

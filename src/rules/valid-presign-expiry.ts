@@ -1,26 +1,36 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { getEnclosingFunction, getPropertyName, skipTransparent } from '../utils/ast/nodes.js';
+import { getEnclosingFunction, skipTransparent } from '../utils/ast/nodes.js';
+import { formatDuration } from '../utils/ast/time.js';
 import { createRule } from '../utils/create-rule.js';
 import { replacePropertyValue } from '../utils/fix/replace-property.js';
+import {
+  V2_S3_PRESIGN_METHODS,
+  findV2PresignCalls,
+  hasLongTermKeys,
+  usesLongTermKeys,
+} from '../utils/sdk/presign.js';
 import { onSdkReferences, type SdkReferences } from '../utils/sdk/references.js';
 import { getConstantValue } from '../utils/scope/constants.js';
-import { mayHaveProperty } from '../utils/scope/functions.js';
-import { getHoldingExpressions } from '../utils/scope/reads.js';
-import { findProperty, resolveObject, resolveValue } from '../utils/scope/values.js';
+import { findProperty, resolveObject } from '../utils/scope/values.js';
 
 type MessageId =
   | 'expiryTooLong'
   | 'expiryOutlivesCredentials'
+  | 'postExpiryPastSignatureAge'
+  | 'postExpiryOutlivesCredentials'
   | 'syncGetSignedUrl'
   | 'clampExpiry'
   | 'useGetSignedUrlPromise';
 
+type Context = Readonly<TSESLint.RuleContext<MessageId, []>>;
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Suggestion = TSESLint.SuggestionReportDescriptor<MessageId>;
 
 /** SigV4 presigning rejects longer expiries: `MAX_PRESIGNED_TTL` in v3 (smithy-typescript
- * `packages/signature-v4/src/constants.ts`), the same check in v2 (aws-sdk `lib/signers/presign.js`).
+ * `packages/signature-v4/src/constants.ts`), the same check in v2 (aws-sdk `lib/signers/presign.js`). S3 documents
+ * SigV4 signatures, presigned POST included, as valid for 7 days at most (the `s3:signatureAge` condition key), but
+ * neither SDK checks a POST policy's `Expires` against it.
  */
 const MAX_EXPIRY_SECONDS = 604_800;
 /** How long temporary credentials commonly last (an assumed role's default session); past it URLs may die early. */
@@ -32,7 +42,7 @@ export default createRule<[], MessageId>({
     type: 'problem',
     docs: {
       description:
-        'Enforce presigned S3 URL expiries that the signer accepts and that do not outlive temporary credentials',
+        'Enforce presigned S3 URL and POST expiries that S3 accepts and that do not outlive temporary credentials',
       recommended: 'strict',
     },
     hasSuggestions: true,
@@ -44,6 +54,14 @@ export default createRule<[], MessageId>({
         '`{{ key }}` is {{ seconds }} seconds ({{ duration }}): a URL signed with temporary credentials (an assumed ' +
         'role, SSO, the Lambda, ECS or EC2 role) stops working when they expire, typically after an hour, ' +
         'whatever `{{ key }}` says, and then fails with ExpiredToken.',
+      postExpiryPastSignatureAge:
+        '`{{ key }}` is {{ seconds }} seconds ({{ duration }}), more than the 7 days S3 accepts a SigV4 signature ' +
+        'for, presigned POST included: the SDK signs the policy without complaint, but S3 refuses uploads once the ' +
+        'signature is 7 days old, whatever the policy\'s `expiration` says.',
+      postExpiryOutlivesCredentials:
+        '`{{ key }}` is {{ seconds }} seconds ({{ duration }}): a POST policy signed with temporary credentials (an ' +
+        'assumed role, SSO, the Lambda, ECS or EC2 role) carries their session token in its fields, so S3 refuses ' +
+        'the upload with ExpiredToken once they expire, typically after an hour, whatever `{{ key }}` says.',
       syncGetSignedUrl:
         '`{{ method }}` without a callback signs synchronously with whatever credentials the client has cached and ' +
         'never refreshes them: once they expire it keeps returning URLs that fail with ExpiredToken.',
@@ -53,49 +71,74 @@ export default createRule<[], MessageId>({
     schema: [],
   },
   create(context) {
-    const { sourceCode } = context;
     return onSdkReferences(context, (references) => {
       // Options shared by several calls are one object: one report.
       const reported = new Set<TSESTree.Node>();
-      for (const presign of references.ofKind('presign')) {
-        if (presign.node.type !== AST_NODE_TYPES.CallExpression) continue;
-        const [client, , options] = presign.node.arguments;
-        const expiresIn = options && findExpiryProperty(sourceCode, options, 'expiresIn');
-        if (!expiresIn || reported.has(expiresIn.property)) continue;
-        const longTermKeys = usesLongTermKeys(sourceCode, references, client);
-        const maximum = longTermKeys ? MAX_EXPIRY_SECONDS : CREDENTIALS_LIFETIME_SECONDS;
-        if (expiresIn.seconds > maximum) {
-          reported.add(expiresIn.property);
-          reportExpiry(context, expiresIn, maximum);
-        }
-      }
-
-      for (const { call, client } of findV2PresignCalls(sourceCode, references)) {
-        const [, params] = call.arguments;
-        const expires = params && findExpiryProperty(sourceCode, params, 'Expires');
-        if (expires && expires.seconds > MAX_EXPIRY_SECONDS && !reported.has(expires.property)) {
-          reported.add(expires.property);
-          reportExpiry(context, expires, MAX_EXPIRY_SECONDS);
-        }
-        const callee = skipTransparent(call.callee) as TSESTree.MemberExpression;
-        const isSynchronous = getPropertyName(callee) === 'getSignedUrl' && isSynchronousForm(call);
-        if (isSynchronous && !hasLongTermKeys(sourceCode, client)) {
-          context.report({
-            node: callee,
-            messageId: 'syncGetSignedUrl',
-            data: { method: `${sourceCode.getText(callee.object)}.getSignedUrl` },
-            suggest: getPromiseSuggestion(sourceCode, call, callee),
-          });
-        }
-      }
+      checkV3Presigns(context, references, reported);
+      checkV2Presigns(context, references, reported);
     });
   },
 });
 
-/** A v2 `getSignedUrl`/`getSignedUrlPromise` call and the `new AWS.S3(...)` it is made on. */
-interface V2PresignCall {
-  call: TSESTree.CallExpression;
-  client: TSESTree.NewExpression;
+/**
+ * v3 `getSignedUrl(client, command, { expiresIn })` and `createPresignedPost(client, { Expires })`: past 7 days, or
+ * past an hour unless the client visibly signs with long-term keys.
+ */
+function checkV3Presigns(context: Context, references: SdkReferences, reported: Set<TSESTree.Node>): void {
+  const { sourceCode } = context;
+  const calls = [...references.ofKind('presign'), ...references.ofKind('presignedPost')];
+  for (const { node, info } of calls) {
+    if (node.type !== AST_NODE_TYPES.CallExpression) continue;
+    const post = info.kind === 'presignedPost';
+    const [client] = node.arguments;
+    const options = node.arguments[post ? 1 : 2];
+    const expiry = options && findExpiryProperty(sourceCode, options, post ? 'Expires' : 'expiresIn');
+    if (!expiry || reported.has(expiry.property)) continue;
+    const longTermKeys = usesLongTermKeys(sourceCode, references, client);
+    const maximum = longTermKeys ? MAX_EXPIRY_SECONDS : CREDENTIALS_LIFETIME_SECONDS;
+    if (expiry.seconds > maximum) {
+      reported.add(expiry.property);
+      reportExpiry(context, expiry, maximum, post ? postMessage(longTermKeys) : urlMessage(expiry));
+    }
+  }
+}
+
+/**
+ * v2 `s3.getSignedUrl`/`getSignedUrlPromise` with an `Expires` past 7 days, or the synchronous `getSignedUrl`;
+ * `s3.createPresignedPost({ Expires })` past 7 days, or past an hour unless the client holds long-term keys.
+ */
+function checkV2Presigns(context: Context, references: SdkReferences, reported: Set<TSESTree.Node>): void {
+  const { sourceCode } = context;
+  for (const { call, client, method } of findV2PresignCalls(sourceCode, references)) {
+    const params = call.arguments[V2_S3_PRESIGN_METHODS[method]];
+    const expires = params && findExpiryProperty(sourceCode, params, 'Expires');
+    const post = method === 'createPresignedPost';
+    const longTermKeys = hasLongTermKeys(sourceCode, client);
+    const maximum = post && !longTermKeys ? CREDENTIALS_LIFETIME_SECONDS : MAX_EXPIRY_SECONDS;
+    if (expires && expires.seconds > maximum && !reported.has(expires.property)) {
+      reported.add(expires.property);
+      reportExpiry(context, expires, maximum, post ? postMessage(longTermKeys) : urlMessage(expires));
+    }
+    const callee = skipTransparent(call.callee) as TSESTree.MemberExpression;
+    if (method === 'getSignedUrl' && isSynchronousForm(call) && !longTermKeys) {
+      context.report({
+        node: callee,
+        messageId: 'syncGetSignedUrl',
+        data: { method: `${sourceCode.getText(callee.object)}.getSignedUrl` },
+        suggest: getPromiseSuggestion(sourceCode, call, callee),
+      });
+    }
+  }
+}
+
+/** A presigned URL past 7 days is refused by the signer; below that, it outlives temporary credentials. */
+function urlMessage(expiry: Expiry): MessageId {
+  return expiry.seconds > MAX_EXPIRY_SECONDS ? 'expiryTooLong' : 'expiryOutlivesCredentials';
+}
+
+/** A POST policy signed with long-term keys is reported past 7 days only; otherwise its session ends first. */
+function postMessage(longTermKeys: boolean): MessageId {
+  return longTermKeys ? 'postExpiryPastSignatureAge' : 'postExpiryOutlivesCredentials';
 }
 
 /** An expiry property with a constant number of seconds. */
@@ -117,17 +160,12 @@ function findExpiryProperty(sourceCode: SourceCode, node: TSESTree.Node, key: st
 }
 
 /** Reports `expiry`, offering each bound the rule accepts at this call (`maximum`): a clamp never leaves a report. */
-function reportExpiry(
-  context: Readonly<TSESLint.RuleContext<MessageId, []>>,
-  expiry: Expiry,
-  maximum: number,
-): void {
+function reportExpiry(context: Context, expiry: Expiry, maximum: number, messageId: MessageId): void {
   const { sourceCode } = context;
-  const tooLong = expiry.seconds > MAX_EXPIRY_SECONDS;
   const bounds = [CREDENTIALS_LIFETIME_SECONDS, MAX_EXPIRY_SECONDS].filter((bound) => bound <= maximum);
   context.report({
     node: expiry.property,
-    messageId: tooLong ? 'expiryTooLong' : 'expiryOutlivesCredentials',
+    messageId,
     data: { key: expiry.key, seconds: String(expiry.seconds), duration: formatDuration(expiry.seconds) },
     suggest: bounds.map(
       (seconds): Suggestion => ({
@@ -137,71 +175,6 @@ function reportExpiry(
       }),
     ),
   });
-}
-
-/**
- * True when the v3 client given to `getSignedUrl` visibly signs with long-term keys: a credentials object literal
- * with `accessKeyId` and no `sessionToken`. Its URLs may last the full 7 days.
- */
-function usesLongTermKeys(
-  sourceCode: SourceCode,
-  references: SdkReferences,
-  client: TSESTree.Node | undefined,
-): boolean {
-  const construction = client && resolveValue(sourceCode, client);
-  if (construction?.type !== AST_NODE_TYPES.NewExpression || references.get(construction)?.info.kind !== 'client') {
-    return false;
-  }
-  const [config] = construction.arguments;
-  const options = config && resolveObject(sourceCode, config);
-  const credentials = options && findProperty(sourceCode, options, 'credentials');
-  return credentials !== undefined && hasLongTermKeysIn(sourceCode, credentials.value);
-}
-
-/**
- * True when a v2 S3 client visibly holds long-term keys (`accessKeyId` and no `sessionToken` among its options):
- * static keys are what the synchronous `getSignedUrl` is documented for (aws-sdk `lib/services/s3.js`, `getSignedUrl`).
- */
-function hasLongTermKeys(sourceCode: SourceCode, construction: TSESTree.NewExpression): boolean {
-  const [options] = construction.arguments;
-  return options !== undefined && hasLongTermKeysIn(sourceCode, options);
-}
-
-/** An object literal with `accessKeyId` that cannot hold a `sessionToken`. */
-function hasLongTermKeysIn(sourceCode: SourceCode, node: TSESTree.Node): boolean {
-  const keys = resolveObject(sourceCode, node);
-  return (
-    keys !== undefined &&
-    findProperty(sourceCode, keys, 'accessKeyId') !== undefined &&
-    !mayHaveProperty(sourceCode, keys, 'sessionToken')
-  );
-}
-
-/**
- * `s3.getSignedUrl(...)` and `s3.getSignedUrlPromise(...)` where `s3` is a v2 S3 client the file builds:
- * `new AWS.S3()`, `new S3()` of `aws-sdk/clients/s3`, directly or through a binding.
- */
-function findV2PresignCalls(sourceCode: SourceCode, references: SdkReferences): V2PresignCall[] {
-  const calls: V2PresignCall[] = [];
-  for (const client of references.ofKind('client')) {
-    if (client.info.sdk !== 'v2' || client.info.service !== 's3' || client.node.type !== AST_NODE_TYPES.NewExpression) {
-      continue;
-    }
-    for (const receiver of getHoldingExpressions(sourceCode, client.node)) {
-      const member = receiver.parent;
-      const call = member?.parent;
-      if (
-        member?.type === AST_NODE_TYPES.MemberExpression &&
-        member.object === receiver &&
-        (getPropertyName(member) === 'getSignedUrl' || getPropertyName(member) === 'getSignedUrlPromise') &&
-        call?.type === AST_NODE_TYPES.CallExpression &&
-        call.callee === member
-      ) {
-        calls.push({ call, client: client.node as TSESTree.NewExpression });
-      }
-    }
-  }
-  return calls;
 }
 
 /** `s3.getSignedUrl(operation, params)`: two plain arguments and no callback. */
@@ -243,20 +216,4 @@ function getPromiseSuggestion(
       },
     },
   ];
-}
-
-/** 604800 → `7 days`, 7200 → `2 hours`, 5400 → `90 minutes`, 100 → `100 seconds`. */
-function formatDuration(seconds: number): string {
-  const units: [number, string][] = [
-    [86_400, 'day'],
-    [3600, 'hour'],
-    [60, 'minute'],
-  ];
-  for (const [size, unit] of units) {
-    const count = seconds / size;
-    if (Number.isInteger(count) && Math.abs(count) >= 1) {
-      return `${count} ${unit}${Math.abs(count) === 1 ? '' : 's'}`;
-    }
-  }
-  return `${seconds} seconds`;
 }

@@ -1487,7 +1487,19 @@ const signer = AwsSigv4Signer({ region: 'eu-west-1', service: 'es', getCredentia
           column: 24,
           endLine: 4,
           endColumn: 49,
-          suggestions: [],
+          suggestions: [
+            {
+              messageId: 'useProviderGetter',
+              data: { getter: '() => provider()' },
+              output: `
+import { AwsSigv4Signer } from '@opensearch-project/opensearch/aws';
+import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+const provider = fromNodeProviderChain();
+const resolved = await fromNodeProviderChain()();
+const signer = AwsSigv4Signer({ region: 'eu-west-1', service: 'es', getCredentials: () => provider() });
+      `,
+            },
+          ],
         },
       ],
     },
@@ -1515,6 +1527,181 @@ new S3Client({ credentials });
           column: 12,
           endLine: 9,
           endColumn: 134,
+          suggestions: [],
+        },
+      ],
+    },
+  ],
+});
+
+ruleTester.run('no-one-shot-credentials (opensearch getCredentials)', rule, {
+  valid: [
+    // A provider created once and called at each `getCredentials`: its credentials carry `expiration`.
+    `
+import { AwsSigv4Signer } from '@opensearch-project/opensearch/aws';
+import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+const provider = fromNodeProviderChain();
+export const signer = AwsSigv4Signer({ region: 'eu-west-1', service: 'es', getCredentials: () => provider() });
+    `,
+    // A cache whose expiry the getter checks.
+    `
+import { AwsSigv4Signer } from '@opensearch-project/opensearch/aws';
+import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+const chain = fromNodeProviderChain();
+let cached;
+export const signer = AwsSigv4Signer({
+  region: 'eu-west-1',
+  service: 'es',
+  getCredentials: async () => {
+    if (!cached || cached.expiration.getTime() - Date.now() < 5 * 60_000) cached = await chain();
+    return cached;
+  },
+});
+    `,
+  ],
+  invalid: [
+    {
+      // The getter keeps what a module-level provider returned: it calls that provider instead, created once already.
+      code: `
+import { AwsSigv4Signer } from '@opensearch-project/opensearch/aws';
+import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+const chain = fromNodeProviderChain();
+let cached;
+export const signer = AwsSigv4Signer({
+  region: 'eu-west-1',
+  service: 'es',
+  getCredentials: async () => {
+    cached ??= await chain();
+    return cached;
+  },
+});
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'cachedCredentials',
+          data: { target: 'AwsSigv4Signer', source: 'fromNodeProviderChain()' },
+          line: 10,
+          column: 22,
+          endLine: 10,
+          endColumn: 29,
+          suggestions: [
+            {
+              messageId: 'useProviderGetter',
+              data: { getter: '() => chain()' },
+              output: `
+import { AwsSigv4Signer } from '@opensearch-project/opensearch/aws';
+import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+const chain = fromNodeProviderChain();
+let cached;
+export const signer = AwsSigv4Signer({
+  region: 'eu-west-1',
+  service: 'es',
+  getCredentials: () => chain(),
+});
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // CommonJS, a namespace \`require\`, a shorthand \`getCredentials\` function: the provider is hoisted after the
+      // requires.
+      code: `
+const { AwsSigv4Signer } = require('@opensearch-project/opensearch/aws');
+const providers = require('@aws-sdk/credential-providers');
+let credentials;
+async function getCredentials() {
+  if (!credentials) credentials = await providers.fromIni()();
+  return credentials;
+}
+module.exports = AwsSigv4Signer({ region: 'eu-west-1', service: 'es', getCredentials });
+      `,
+      languageOptions: commonjs,
+      output: null,
+      errors: [
+        {
+          messageId: 'cachedCredentials',
+          data: { target: 'AwsSigv4Signer', source: 'fromIni()' },
+          line: 6,
+          column: 41,
+          endLine: 6,
+          endColumn: 62,
+          suggestions: [
+            {
+              messageId: 'useProviderGetter',
+              data: { getter: '() => provider()' },
+              output: `
+const { AwsSigv4Signer } = require('@opensearch-project/opensearch/aws');
+const providers = require('@aws-sdk/credential-providers');
+const provider = providers.fromIni();
+let credentials;
+async function getCredentials() {
+  if (!credentials) credentials = await providers.fromIni()();
+  return credentials;
+}
+module.exports = AwsSigv4Signer({ region: 'eu-west-1', service: 'es', getCredentials: () => provider() });
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // \`await import()\`: the provider goes after the statement that binds its name; \`provider\` is taken.
+      code: `
+import { AwsSigv4Signer } from '@opensearch-project/opensearch/aws';
+const { fromNodeProviderChain } = await import('@aws-sdk/credential-providers');
+const provider = 'es';
+const resolved = await fromNodeProviderChain()();
+const signer = AwsSigv4Signer({ region: 'eu-west-1', service: provider, getCredentials: () => Promise.resolve(resolved) });
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'cachedCredentials',
+          data: { target: 'AwsSigv4Signer', source: 'fromNodeProviderChain()' },
+          line: 5,
+          column: 24,
+          endLine: 5,
+          endColumn: 49,
+          suggestions: [
+            {
+              messageId: 'useProviderGetter',
+              data: { getter: '() => credentialProvider()' },
+              output: `
+import { AwsSigv4Signer } from '@opensearch-project/opensearch/aws';
+const { fromNodeProviderChain } = await import('@aws-sdk/credential-providers');
+const credentialProvider = fromNodeProviderChain();
+const provider = 'es';
+const resolved = await fromNodeProviderChain()();
+const signer = AwsSigv4Signer({ region: 'eu-west-1', service: provider, getCredentials: () => credentialProvider() });
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // An AssumeRole snapshot: the default chain would sign as another identity, so no suggestion.
+      code: `
+import { AwsSigv4Signer } from '@opensearch-project/opensearch/aws';
+import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+const input = { RoleArn: 'arn:aws:iam::123456789012:role/search', RoleSessionName: 'search' };
+const { Credentials } = await new STSClient({}).send(new AssumeRoleCommand(input));
+const credentials = { accessKeyId: Credentials.AccessKeyId, secretAccessKey: Credentials.SecretAccessKey, sessionToken: Credentials.SessionToken };
+export const signer = AwsSigv4Signer({ region: 'eu-west-1', service: 'es', getCredentials: () => Promise.resolve(credentials) });
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'cachedCredentials',
+          data: { target: 'AwsSigv4Signer', source: 'AssumeRole' },
+          line: 6,
+          column: 21,
+          endLine: 6,
+          endColumn: 147,
           suggestions: [],
         },
       ],

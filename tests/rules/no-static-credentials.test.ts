@@ -2111,3 +2111,244 @@ export const signer = new SignatureV4({
     },
   ],
 });
+
+ruleTester.run('no-static-credentials (opensearch getCredentials)', rule, {
+  valid: [
+    // A provider created once; a provider called at each `getCredentials`; a fresh STS session at each call.
+    `
+import { AwsSigv4Signer } from '@opensearch-project/opensearch/aws';
+import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+const provider = fromNodeProviderChain();
+export const signer = AwsSigv4Signer({ region: 'eu-west-1', service: 'es', getCredentials: () => provider() });
+export const other = AwsSigv4Signer({ region: 'eu-west-1', service: 'es', getCredentials: () => fromNodeProviderChain()() });
+const sts = new STSClient({});
+export const assumed = AwsSigv4Signer({
+  region: 'eu-west-1',
+  service: 'es',
+  getCredentials: async () => {
+    const { Credentials } = await sts.send(new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::123456789012:role/search', RoleSessionName: 'search' }));
+    return { accessKeyId: Credentials.AccessKeyId, secretAccessKey: Credentials.SecretAccessKey, sessionToken: Credentials.SessionToken, expiration: Credentials.Expiration };
+  },
+});
+    `,
+  ],
+  invalid: [
+    {
+      // Static keys returned by \`getCredentials\`: the signer caches them and never asks again.
+      code: `
+import { AwsSigv4Signer } from '@opensearch-project/opensearch/aws';
+const signer = AwsSigv4Signer({ region: 'eu-west-1', service: 'es', getCredentials: () => Promise.resolve({ accessKeyId: process.env.OS_KEY_ID, secretAccessKey: process.env.OS_SECRET }) });
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'staticSignerCredentials',
+          data: { client: 'AwsSigv4Signer' },
+          line: 3,
+          column: 69,
+          endLine: 3,
+          endColumn: 186,
+          suggestions: [
+            {
+              messageId: 'useProviderGetter',
+              data: { getter: '() => provider()' },
+              output: `
+import { AwsSigv4Signer } from '@opensearch-project/opensearch/aws';
+import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+const provider = fromNodeProviderChain();
+const signer = AwsSigv4Signer({ region: 'eu-west-1', service: 'es', getCredentials: () => provider() });
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A module-level object returned by an \`async\` getter; the existing import is extended.
+      code: `
+import { AwsSigv4Signer } from '@opensearch-project/opensearch/aws';
+import { fromIni } from '@aws-sdk/credential-providers';
+const credentials = { accessKeyId: process.env.OS_KEY_ID, secretAccessKey: process.env.OS_SECRET };
+const signer = AwsSigv4Signer({ region: 'eu-west-1', service: 'es', getCredentials: async () => credentials });
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'staticSignerCredentials',
+          data: { client: 'AwsSigv4Signer' },
+          line: 5,
+          column: 69,
+          endLine: 5,
+          endColumn: 108,
+          suggestions: [
+            {
+              messageId: 'useProviderGetter',
+              data: { getter: '() => provider()' },
+              output: `
+import { AwsSigv4Signer } from '@opensearch-project/opensearch/aws';
+import { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
+const provider = fromNodeProviderChain();
+const credentials = { accessKeyId: process.env.OS_KEY_ID, secretAccessKey: process.env.OS_SECRET };
+const signer = AwsSigv4Signer({ region: 'eu-west-1', service: 'es', getCredentials: () => provider() });
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // \`fromNodeProviderChain\` already imported (and given inline to a client): the import is reused.
+      code: `
+import { AwsSigv4Signer } from '@opensearch-project/opensearch/aws';
+import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+import { S3Client } from '@aws-sdk/client-s3';
+export const s3 = new S3Client({ credentials: fromNodeProviderChain() });
+export const signer = AwsSigv4Signer({ region: 'eu-west-1', service: 'es', getCredentials: () => Promise.resolve({ accessKeyId: KEY_ID, secretAccessKey: SECRET }) });
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'staticSignerCredentials',
+          data: { client: 'AwsSigv4Signer' },
+          line: 6,
+          column: 76,
+          endLine: 6,
+          endColumn: 163,
+          suggestions: [
+            {
+              messageId: 'useProviderGetter',
+              data: { getter: '() => provider()' },
+              output: `
+import { AwsSigv4Signer } from '@opensearch-project/opensearch/aws';
+import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+import { S3Client } from '@aws-sdk/client-s3';
+const provider = fromNodeProviderChain();
+export const s3 = new S3Client({ credentials: fromNodeProviderChain() });
+export const signer = AwsSigv4Signer({ region: 'eu-west-1', service: 'es', getCredentials: () => provider() });
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // CommonJS, a method: the module-level provider the file already has is reused.
+      code: `
+const { AwsSigv4Signer } = require('@opensearch-project/opensearch/aws');
+const { fromNodeProviderChain } = require('@aws-sdk/credential-providers');
+const chain = fromNodeProviderChain();
+module.exports = AwsSigv4Signer({ region: 'eu-west-1', service: 'es', getCredentials() { return Promise.resolve({ accessKeyId: process.env.OS_KEY_ID, secretAccessKey: process.env.OS_SECRET }); } });
+      `,
+      languageOptions: commonjs,
+      output: null,
+      errors: [
+        {
+          messageId: 'staticSignerCredentials',
+          data: { client: 'AwsSigv4Signer' },
+          line: 5,
+          column: 71,
+          endLine: 5,
+          endColumn: 195,
+          suggestions: [
+            {
+              messageId: 'useProviderGetter',
+              data: { getter: '() => chain()' },
+              output: `
+const { AwsSigv4Signer } = require('@opensearch-project/opensearch/aws');
+const { fromNodeProviderChain } = require('@aws-sdk/credential-providers');
+const chain = fromNodeProviderChain();
+module.exports = AwsSigv4Signer({ region: 'eu-west-1', service: 'es', getCredentials: () => chain() });
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // CommonJS with no provider import: the \`require\` and the provider go after the last require.
+      code: `
+'use strict';
+const { AwsSigv4Signer } = require('@opensearch-project/opensearch/aws');
+const { Client } = require('@opensearch-project/opensearch');
+const keys = { accessKeyId: process.env.OS_KEY_ID, secretAccessKey: process.env.OS_SECRET };
+module.exports = new Client({
+  ...AwsSigv4Signer({ region: 'eu-west-1', service: 'es', getCredentials: () => Promise.resolve(keys) }),
+  node: 'https://search.example.com',
+});
+      `,
+      languageOptions: commonjs,
+      output: null,
+      errors: [
+        {
+          messageId: 'staticSignerCredentials',
+          data: { client: 'AwsSigv4Signer' },
+          line: 7,
+          column: 59,
+          endLine: 7,
+          endColumn: 102,
+          suggestions: [
+            {
+              messageId: 'useProviderGetter',
+              data: { getter: '() => provider()' },
+              output: `
+'use strict';
+const { AwsSigv4Signer } = require('@opensearch-project/opensearch/aws');
+const { Client } = require('@opensearch-project/opensearch');
+const { fromNodeProviderChain } = require('@aws-sdk/credential-providers');
+const provider = fromNodeProviderChain();
+const keys = { accessKeyId: process.env.OS_KEY_ID, secretAccessKey: process.env.OS_SECRET };
+module.exports = new Client({
+  ...AwsSigv4Signer({ region: 'eu-west-1', service: 'es', getCredentials: () => provider() }),
+  node: 'https://search.example.com',
+});
+      `,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+tsRuleTester.run('no-static-credentials (opensearch getCredentials, TypeScript)', rule, {
+  valid: [],
+  invalid: [
+    {
+      // A typed getter; \`provider\` is taken at module level, so the new provider gets another name.
+      code: `
+import { AwsSigv4Signer } from '@opensearch-project/opensearch/aws';
+import type { AwsCredentialIdentity } from '@smithy/types';
+const provider = 'es';
+const keys: AwsCredentialIdentity = { accessKeyId: process.env.OS_KEY_ID!, secretAccessKey: process.env.OS_SECRET! };
+export const signer = AwsSigv4Signer({ region: 'eu-west-1', service: provider, getCredentials: async (): Promise<AwsCredentialIdentity> => keys });
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'staticSignerCredentials',
+          data: { client: 'AwsSigv4Signer' },
+          line: 6,
+          column: 80,
+          endLine: 6,
+          endColumn: 144,
+          suggestions: [
+            {
+              messageId: 'useProviderGetter',
+              data: { getter: '() => credentialProvider()' },
+              output: `
+import { AwsSigv4Signer } from '@opensearch-project/opensearch/aws';
+import type { AwsCredentialIdentity } from '@smithy/types';
+import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+const credentialProvider = fromNodeProviderChain();
+const provider = 'es';
+const keys: AwsCredentialIdentity = { accessKeyId: process.env.OS_KEY_ID!, secretAccessKey: process.env.OS_SECRET! };
+export const signer = AwsSigv4Signer({ region: 'eu-west-1', service: provider, getCredentials: () => credentialProvider() });
+      `,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});

@@ -3,6 +3,7 @@ import { commonjs, ruleTester, tsRuleTester } from '../rule-tester.js';
 
 const requireDeclared = { globals: { require: 'readonly' } } as const;
 const oneHour = { key: 'expiresIn', seconds: '3600', duration: '1 hour' };
+const oneHourExpires = { key: 'Expires', seconds: '3600', duration: '1 hour' };
 
 ruleTester.run(rule.name, rule, {
   valid: [
@@ -80,6 +81,46 @@ function link(require, s3, command) {
       `,
       languageOptions: commonjs,
     },
+    // createPresignedPost: the default `Expires` (3600 seconds), a short one, an hour through a variable, values the
+    // file does not define.
+    `
+import { S3Client } from '@aws-sdk/client-s3';
+import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
+import { uploadWindow } from './settings.js';
+const s3 = new S3Client({});
+await createPresignedPost(s3, { Bucket: 'uploads', Key: 'a.png' });
+await createPresignedPost(s3, { Bucket: 'uploads', Key: 'b.png', Expires: 900 });
+await createPresignedPost(s3, { Bucket: 'uploads', Key: 'c.png', Expires: uploadWindow });
+const options = { Bucket: 'uploads', Key: 'd.png', Expires: 60 * 60 };
+await createPresignedPost(s3, options);
+export const post = (Key, Expires) => createPresignedPost(s3, { Bucket: 'uploads', Key, Expires });
+    `,
+    // createPresignedPost with long-term keys: a policy of up to 7 days.
+    `
+import { S3Client } from '@aws-sdk/client-s3';
+import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
+const s3 = new S3Client({
+  credentials: { accessKeyId: process.env.UPLOAD_KEY_ID, secretAccessKey: process.env.UPLOAD_SECRET },
+});
+await createPresignedPost(s3, { Bucket: 'uploads', Key: 'a.png', Expires: 7 * 24 * 3600 });
+    `,
+    // v2 createPresignedPost: the default, the synchronous form with 10 minutes, long-term keys with 2 days.
+    `
+import AWS from 'aws-sdk';
+const s3 = new AWS.S3();
+s3.createPresignedPost({ Bucket: 'uploads', Fields: { key: 'a.png' } }, (error, data) => console.log(error ?? data));
+export const form = () => s3.createPresignedPost({ Bucket: 'uploads', Fields: { key: 'b.png' }, Expires: 600 });
+const keyed = new AWS.S3({ accessKeyId: process.env.UPLOAD_KEY_ID, secretAccessKey: process.env.UPLOAD_SECRET });
+keyed.createPresignedPost({ Bucket: 'uploads', Expires: 2 * 86400 }, (error, data) => data);
+    `,
+    // A local createPresignedPost is not the SDK's.
+    `
+import { S3Client } from '@aws-sdk/client-s3';
+function createPresignedPost(client, options) {
+  return { client, options };
+}
+createPresignedPost(new S3Client({}), { Bucket: 'b', Key: 'k', Expires: 864000 });
+    `,
   ],
   invalid: [
     {
@@ -439,7 +480,7 @@ module.exports.handler = async (event) => ({
           suggestions: [
             {
               messageId: 'clampExpiry',
-              data: { key: 'Expires', seconds: '3600', duration: '1 hour' },
+              data: oneHourExpires,
               output: `
 const S3 = require('aws-sdk/clients/s3');
 const s3 = new S3();
@@ -484,7 +525,7 @@ async function archiveLink(Key) {
           suggestions: [
             {
               messageId: 'clampExpiry',
-              data: { key: 'Expires', seconds: '3600', duration: '1 hour' },
+              data: oneHourExpires,
               output: `
 const AWS = require('aws-sdk');
 const s3 = new AWS.S3();
@@ -502,6 +543,272 @@ const s3 = new AWS.S3();
 async function archiveLink(Key) {
   return s3.getSignedUrlPromise('getObject', { Bucket: 'archive', Key, Expires: 604800 });
 }
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // createPresignedPost, ESM named import: a day outlives the temporary credentials whose token the fields carry.
+      code: `
+import { S3Client } from '@aws-sdk/client-s3';
+import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
+export const uploadForm = (Key) =>
+  createPresignedPost(new S3Client({}), { Bucket: 'uploads', Key, Expires: 86400 });
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'postExpiryOutlivesCredentials',
+          data: { key: 'Expires', seconds: '86400', duration: '1 day' },
+          line: 5, column: 67, endLine: 5, endColumn: 81,
+          suggestions: [
+            {
+              messageId: 'clampExpiry',
+              data: oneHourExpires,
+              output: `
+import { S3Client } from '@aws-sdk/client-s3';
+import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
+export const uploadForm = (Key) =>
+  createPresignedPost(new S3Client({}), { Bucket: 'uploads', Key, Expires: 3600 });
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Namespace import; the options through a variable, `Expires` from a constant, shared by two calls: one report.
+      code: `
+import * as presignedPost from '@aws-sdk/s3-presigned-post';
+import { S3Client } from '@aws-sdk/client-s3';
+const s3 = new S3Client({ region: 'eu-west-1' });
+const UPLOAD_WINDOW = 6 * 60 * 60;
+const formOptions = {
+  Bucket: 'uploads',
+  Key: 'avatars/\${filename}',
+  Conditions: [['content-length-range', 0, 10_485_760]],
+  Expires: UPLOAD_WINDOW,
+};
+export const avatarForm = () => presignedPost.createPresignedPost(s3, formOptions);
+export const avatarFormAgain = () => presignedPost.createPresignedPost(s3, formOptions);
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'postExpiryOutlivesCredentials',
+          data: { key: 'Expires', seconds: '21600', duration: '6 hours' },
+          line: 10, column: 3, endLine: 10, endColumn: 25,
+          suggestions: [
+            {
+              messageId: 'clampExpiry',
+              data: oneHourExpires,
+              output: `
+import * as presignedPost from '@aws-sdk/s3-presigned-post';
+import { S3Client } from '@aws-sdk/client-s3';
+const s3 = new S3Client({ region: 'eu-west-1' });
+const UPLOAD_WINDOW = 6 * 60 * 60;
+const formOptions = {
+  Bucket: 'uploads',
+  Key: 'avatars/\${filename}',
+  Conditions: [['content-length-range', 0, 10_485_760]],
+  Expires: 3600,
+};
+export const avatarForm = () => presignedPost.createPresignedPost(s3, formOptions);
+export const avatarFormAgain = () => presignedPost.createPresignedPost(s3, formOptions);
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // CommonJS, aliased destructuring; long-term keys past 7 days: the SDK signs, S3 stops accepting it at 7 days.
+      code: `
+const { createPresignedPost: presignPost } = require('@aws-sdk/s3-presigned-post');
+const { S3Client } = require('@aws-sdk/client-s3');
+const s3 = new S3Client({ credentials: { accessKeyId: process.env.KEY_ID, secretAccessKey: process.env.SECRET } });
+exports.form = (Key) => presignPost(s3, { Bucket: 'uploads', Key, Expires: 8 * 86400 });
+      `,
+      languageOptions: commonjs,
+      output: null,
+      errors: [
+        {
+          messageId: 'postExpiryPastSignatureAge',
+          data: { key: 'Expires', seconds: '691200', duration: '8 days' },
+          line: 5, column: 67, endLine: 5, endColumn: 85,
+          suggestions: [
+            {
+              messageId: 'clampExpiry',
+              data: oneHourExpires,
+              output: `
+const { createPresignedPost: presignPost } = require('@aws-sdk/s3-presigned-post');
+const { S3Client } = require('@aws-sdk/client-s3');
+const s3 = new S3Client({ credentials: { accessKeyId: process.env.KEY_ID, secretAccessKey: process.env.SECRET } });
+exports.form = (Key) => presignPost(s3, { Bucket: 'uploads', Key, Expires: 3600 });
+      `,
+            },
+            {
+              messageId: 'clampExpiry',
+              data: { key: 'Expires', seconds: '604800', duration: '7 days' },
+              output: `
+const { createPresignedPost: presignPost } = require('@aws-sdk/s3-presigned-post');
+const { S3Client } = require('@aws-sdk/client-s3');
+const s3 = new S3Client({ credentials: { accessKeyId: process.env.KEY_ID, secretAccessKey: process.env.SECRET } });
+exports.form = (Key) => presignPost(s3, { Bucket: 'uploads', Key, Expires: 604800 });
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // require not declared, member access; \`await import()\` destructuring.
+      code: `
+const presignedPost = require('@aws-sdk/s3-presigned-post');
+const { S3Client } = await import('@aws-sdk/client-s3');
+const { createPresignedPost } = await import('@aws-sdk/s3-presigned-post');
+const s3 = new S3Client({});
+await presignedPost.createPresignedPost(s3, { Bucket: 'b', Key: 'a', Expires: 5400 });
+await createPresignedPost(s3, { Bucket: 'b', Key: 'b', Expires: 12 * 3600 });
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'postExpiryOutlivesCredentials',
+          data: { key: 'Expires', seconds: '5400', duration: '90 minutes' },
+          line: 6, column: 70, endLine: 6, endColumn: 83,
+          suggestions: [
+            {
+              messageId: 'clampExpiry',
+              data: oneHourExpires,
+              output: `
+const presignedPost = require('@aws-sdk/s3-presigned-post');
+const { S3Client } = await import('@aws-sdk/client-s3');
+const { createPresignedPost } = await import('@aws-sdk/s3-presigned-post');
+const s3 = new S3Client({});
+await presignedPost.createPresignedPost(s3, { Bucket: 'b', Key: 'a', Expires: 3600 });
+await createPresignedPost(s3, { Bucket: 'b', Key: 'b', Expires: 12 * 3600 });
+      `,
+            },
+          ],
+        },
+        {
+          messageId: 'postExpiryOutlivesCredentials',
+          data: { key: 'Expires', seconds: '43200', duration: '12 hours' },
+          line: 7, column: 56, endLine: 7, endColumn: 74,
+          suggestions: [
+            {
+              messageId: 'clampExpiry',
+              data: oneHourExpires,
+              output: `
+const presignedPost = require('@aws-sdk/s3-presigned-post');
+const { S3Client } = await import('@aws-sdk/client-s3');
+const { createPresignedPost } = await import('@aws-sdk/s3-presigned-post');
+const s3 = new S3Client({});
+await presignedPost.createPresignedPost(s3, { Bucket: 'b', Key: 'a', Expires: 5400 });
+await createPresignedPost(s3, { Bucket: 'b', Key: 'b', Expires: 3600 });
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // v2 createPresignedPost, the callback form: two hours outlive temporary credentials.
+      code: `
+import AWS from 'aws-sdk';
+const s3 = new AWS.S3();
+export function uploadForm(key, done) {
+  s3.createPresignedPost({ Bucket: 'uploads', Fields: { key }, Expires: 7200 }, done);
+}
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'postExpiryOutlivesCredentials',
+          data: { key: 'Expires', seconds: '7200', duration: '2 hours' },
+          line: 5, column: 64, endLine: 5, endColumn: 77,
+          suggestions: [
+            {
+              messageId: 'clampExpiry',
+              data: oneHourExpires,
+              output: `
+import AWS from 'aws-sdk';
+const s3 = new AWS.S3();
+export function uploadForm(key, done) {
+  s3.createPresignedPost({ Bucket: 'uploads', Fields: { key }, Expires: 3600 }, done);
+}
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // v2 per-service module, the synchronous form; params through a variable, \`Expires\` from a constant.
+      code: `
+const S3 = require('aws-sdk/clients/s3');
+const s3 = new S3();
+const THIRTY_DAYS = 30 * 86400;
+const params = { Bucket: 'uploads', Fields: { key: 'report.csv' }, Expires: THIRTY_DAYS };
+module.exports.form = () => s3.createPresignedPost(params);
+      `,
+      languageOptions: commonjs,
+      output: null,
+      errors: [
+        {
+          messageId: 'postExpiryOutlivesCredentials',
+          data: { key: 'Expires', seconds: '2592000', duration: '30 days' },
+          line: 5, column: 68, endLine: 5, endColumn: 88,
+          suggestions: [
+            {
+              messageId: 'clampExpiry',
+              data: oneHourExpires,
+              output: `
+const S3 = require('aws-sdk/clients/s3');
+const s3 = new S3();
+const THIRTY_DAYS = 30 * 86400;
+const params = { Bucket: 'uploads', Fields: { key: 'report.csv' }, Expires: 3600 };
+module.exports.form = () => s3.createPresignedPost(params);
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // v2 client with long-term keys past 7 days, through a declared require.
+      code: `
+const AWS = require('aws-sdk');
+const s3 = new AWS.S3({ accessKeyId: process.env.KEY_ID, secretAccessKey: process.env.SECRET });
+s3.createPresignedPost({ Bucket: 'uploads', Expires: 10 * 86400 }, (error, data) => data);
+      `,
+      languageOptions: requireDeclared,
+      output: null,
+      errors: [
+        {
+          messageId: 'postExpiryPastSignatureAge',
+          data: { key: 'Expires', seconds: '864000', duration: '10 days' },
+          line: 4, column: 45, endLine: 4, endColumn: 64,
+          suggestions: [
+            {
+              messageId: 'clampExpiry',
+              data: oneHourExpires,
+              output: `
+const AWS = require('aws-sdk');
+const s3 = new AWS.S3({ accessKeyId: process.env.KEY_ID, secretAccessKey: process.env.SECRET });
+s3.createPresignedPost({ Bucket: 'uploads', Expires: 3600 }, (error, data) => data);
+      `,
+            },
+            {
+              messageId: 'clampExpiry',
+              data: { key: 'Expires', seconds: '604800', duration: '7 days' },
+              output: `
+const AWS = require('aws-sdk');
+const s3 = new AWS.S3({ accessKeyId: process.env.KEY_ID, secretAccessKey: process.env.SECRET });
+s3.createPresignedPost({ Bucket: 'uploads', Expires: 604800 }, (error, data) => data);
       `,
             },
           ],
@@ -577,6 +884,37 @@ export async function link(key: string): Promise<string> {
 }
 declare const client: never;
 declare const command: never;
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // TS \`import x = require()\`, the options checked with \`satisfies\`.
+      code: `
+import presignedPost = require('@aws-sdk/s3-presigned-post');
+import { S3Client } from '@aws-sdk/client-s3';
+const s3 = new S3Client({});
+export const form = (Key: string) =>
+  presignedPost.createPresignedPost(s3, { Bucket: 'b', Key, Expires: 2 * 3600 } satisfies presignedPost.PresignedPostOptions);
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'postExpiryOutlivesCredentials',
+          data: { key: 'Expires', seconds: '7200', duration: '2 hours' },
+          line: 6, column: 61, endLine: 6, endColumn: 78,
+          suggestions: [
+            {
+              messageId: 'clampExpiry',
+              data: oneHourExpires,
+              output: `
+import presignedPost = require('@aws-sdk/s3-presigned-post');
+import { S3Client } from '@aws-sdk/client-s3';
+const s3 = new S3Client({});
+export const form = (Key: string) =>
+  presignedPost.createPresignedPost(s3, { Bucket: 'b', Key, Expires: 3600 } satisfies presignedPost.PresignedPostOptions);
       `,
             },
           ],

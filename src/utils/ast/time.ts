@@ -105,3 +105,19 @@ export function readsNow(node: TSESTree.Node, aliases: ReadonlySet<string>): boo
     ? getReturnedExpressions(node).some((returned) => mentionsNow(returned, aliases))
     : mentionsNow(node, aliases);
 }
+
+/** 604800 → `7 days`, 7200 → `2 hours`, 5400 → `90 minutes`, 100 → `100 seconds`. */
+export function formatDuration(seconds: number): string {
+  const units: [number, string][] = [
+    [86_400, 'day'],
+    [3600, 'hour'],
+    [60, 'minute'],
+  ];
+  for (const [size, unit] of units) {
+    const count = seconds / size;
+    if (Number.isInteger(count) && Math.abs(count) >= 1) {
+      return `${count} ${unit}${Math.abs(count) === 1 ? '' : 's'}`;
+    }
+  }
+  return `${seconds} seconds`;
+}

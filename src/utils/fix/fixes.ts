@@ -356,6 +356,6 @@ function findRequireLiteral(statement: TSESTree.ProgramStatement): TSESTree.Lite
 }
 
 /** `;` when the statement we insert after ends with one, so that a semicolon-free file stays that way. */
-function getSemicolon(sourceCode: SourceCode, statement: TSESTree.Node): string {
+export function getSemicolon(sourceCode: SourceCode, statement: TSESTree.Node): string {
   return sourceCode.getLastToken(statement)?.value === ';' ? ';' : '';
 }

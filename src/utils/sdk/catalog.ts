@@ -54,6 +54,8 @@ export type SdkInfo =
   | { kind: 'memoize' }
   /** v3 `getSignedUrl(client, command, options)`. */
   | { kind: 'presign' }
+  /** v3 `createPresignedPost(client, { Bucket, Key, Conditions, Fields, Expires })` of `@aws-sdk/s3-presigned-post`. */
+  | { kind: 'presignedPost' }
   /** `new AWS.Credentials(...)`, `new AWS.SharedIniFileCredentials(...)`, ... */
   | { kind: 'v2Credentials'; name: V2CredentialsName }
   /** `new AWS.Config(options)`. */
@@ -341,6 +343,7 @@ export function isSdkModule(moduleId: string): boolean {
     moduleId === 'aws-sdk/global' ||
     moduleId.startsWith(V2_CLIENT_PREFIX) ||
     moduleId === '@aws-sdk/s3-request-presigner' ||
+    moduleId === '@aws-sdk/s3-presigned-post' ||
     moduleId === '@smithy/property-provider' ||
     Object.hasOwn(PROVIDER_PACKAGES, moduleId) ||
     Object.hasOwn(SIGNER_PACKAGES, moduleId) ||

@@ -64,3 +64,18 @@ function holdsLiteral(input: Extract<CredentialInput, { kind: 'property' | 'keys
     object.properties.some((member) => member.type === AST_NODE_TYPES.Property && skipTransparent(member.value) === node)
   );
 }
+
+/**
+ * STS `GetFederationToken` and `GetSessionToken` must be called with an IAM user's long-term keys (a role's
+ * credentials are refused), so an STS client in a file that sends them is given static keys on purpose.
+ */
+export function isLongTermKeyStsClient(model: CredentialModel, consumer: CredentialConsumer): boolean {
+  const { info } = consumer.reference;
+  return (
+    info.kind === 'client' &&
+    info.service === 'sts' &&
+    model.sdk
+      .ofKind('command')
+      .some(({ info: command }) => command.operation === 'GetFederationToken' || command.operation === 'GetSessionToken')
+  );
+}

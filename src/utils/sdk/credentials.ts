@@ -148,6 +148,8 @@ export interface CredentialModel {
   clientCredentialsOf(call: TSESTree.CallExpression): TSESTree.Node | undefined;
   /** The one-shot credentials a provider function keeps outside the call and hands out again, never refreshed. */
   cachedSnapshotsOf(fn: FunctionNode): readonly CredentialValue[];
+  /** What kinds of credentials a provider function returns, one per value it may return (awaited, if a promise). */
+  returnsOf(fn: FunctionNode): readonly CredentialValue[];
   /** Every place the file hands the SDK a provider function (see `ProviderHandoff`), in source order. */
   readonly providerHandoffs: readonly ProviderHandoff[];
   /**
@@ -615,6 +617,7 @@ function createCredentialModel(sourceCode: SourceCode, references: SdkReferences
     classify,
     referenceOf,
     cachedSnapshotsOf,
+    returnsOf: (fn) => flow.returnsOf(fn).map(classifyValue),
     clientCredentialsOf,
     get providerHandoffs() {
       handoffs ??= findProviderHandoffs();

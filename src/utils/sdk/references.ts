@@ -170,6 +170,9 @@ function createModuleTraceMap(moduleId: string, names: ReadonlySet<string>): Sdk
   if (moduleId === '@aws-sdk/s3-request-presigner') {
     return { [ESM]: true, getSignedUrl: { [CALL]: { kind: 'presign' } } };
   }
+  if (moduleId === '@aws-sdk/s3-presigned-post') {
+    return { [ESM]: true, createPresignedPost: { [CALL]: { kind: 'presignedPost' } } };
+  }
   if (moduleId === '@smithy/property-provider') {
     return { [ESM]: true, memoize: { [CALL]: { kind: 'memoize' } } };
   }
