@@ -332,7 +332,10 @@ export const SDK_TEXT_MARKERS: readonly string[] = [
   'AWS[',
   // Every Amplify module id: `aws-amplify`, `aws-amplify/auth`, `@aws-amplify/auth`, `@aws-amplify/core`.
   'aws-amplify',
-  ...Object.keys(SIGNER_PACKAGES).filter((moduleId) => !moduleId.includes('aws-sdk') && !moduleId.includes('@smithy/')),
+  // The other signer modules as quoted specifiers: a bare `aws4` also matches the `aws4_request` of every SigV4 file.
+  ...Object.keys(SIGNER_PACKAGES)
+    .filter((moduleId) => !moduleId.includes('aws-sdk') && !moduleId.includes('@smithy/'))
+    .flatMap((moduleId) => [`'${moduleId}`, `"${moduleId}`, `\`${moduleId}`]),
 ];
 
 /** True for every module id that some trace map below covers; the cheap test behind the per-file bail-out. */
