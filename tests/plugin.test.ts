@@ -74,6 +74,21 @@ describe('plugin', () => {
   });
 });
 
+describe('docs a user can follow', () => {
+  /** Every file under `folder`, recursively. */
+  const listFiles = (folder: string): string[] =>
+    readdirSync(path.join(root, folder), { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => path.join(entry.parentPath, entry.name));
+
+  it('cites no reference file that the repository does not hold (sources are linked instead)', () => {
+    const citing = [...listFiles('src'), ...listFiles('docs'), path.join(root, 'README.md')].filter((file) =>
+      /sdk-facts/i.test(readFileSync(file, 'utf8')),
+    );
+    expect(citing).toEqual([]);
+  });
+});
+
 describe('configs', () => {
   const enabled = (config: keyof typeof plugin.configs): Record<string, unknown> =>
     plugin.configs[config].rules ?? {};
