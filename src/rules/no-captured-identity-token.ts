@@ -47,13 +47,13 @@ export default createRule<[], MessageId>({
   },
   create(context) {
     const { sourceCode } = context;
-    return onSdkReferences(context, (references) => {
+    return onSdkReferences(context, (sdk) => {
       const providers = [
-        ...references.ofKind('provider').filter(({ info }) => info.name === 'fromWebToken'),
-        ...references.ofKind('v2Credentials').filter(({ info }) => info.name === 'WebIdentityCredentials'),
+        ...sdk.ofKind('provider').filter(({ info }) => info.name === 'fromWebToken'),
+        ...sdk.ofKind('v2Credentials').filter(({ info }) => info.name === 'WebIdentityCredentials'),
       ];
       if (providers.length === 0) return;
-      const model = getCredentialModel(sourceCode, references);
+      const model = getCredentialModel(sourceCode, sdk);
       for (const finding of providers.flatMap((reference) => findCapturedTokens(model, reference))) {
         const name = finding.reference.info.kind === 'provider' ? 'fromWebToken' : 'AWS.WebIdentityCredentials';
         const suggest = finding.reference.info.kind === 'provider' ? suggestTokenFile(model, finding) : suggestV2TokenFile(model, finding);

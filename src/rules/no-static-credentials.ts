@@ -15,6 +15,7 @@ import {
 } from '../utils/sdk/credentials.js';
 import { getDefaultChainRemoval, isLongTermKeyStsClient } from '../utils/sdk/credential-removal.js';
 import { getEndpointKinds } from '../utils/sdk/endpoints.js';
+import { signsForOtherHost } from '../utils/sdk/signer-hosts.js';
 import { getStaticCredentialsGetter } from '../utils/sdk/provider-rewrites.js';
 import { mentionsSdk, onSdkReferences } from '../utils/sdk/references.js';
 import type { V2OptionsSite } from '../utils/sdk/v2-config.js';
@@ -123,7 +124,8 @@ export default createRule<Options, MessageId>({
 
 /** The static credentials one consumer receives, at each place it takes them. */
 function check(checker: Checker, consumer: CredentialConsumer): Finding[] {
-  if (consumer.name === 'fromTemporaryCredentials' || isLongTermKeyStsClient(checker.model, consumer)) {
+  const { model, allowLocalEndpoints } = checker;
+  if (consumer.name === 'fromTemporaryCredentials' || isLongTermKeyStsClient(model, consumer) || signsForOtherHost(model, consumer, allowLocalEndpoints)) {
     return [];
   }
   return consumer.inputs.flatMap((input) => {

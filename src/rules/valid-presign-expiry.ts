@@ -71,11 +71,11 @@ export default createRule<[], MessageId>({
     schema: [],
   },
   create(context) {
-    return onSdkReferences(context, (references) => {
+    return onSdkReferences(context, (sdk) => {
       // Options shared by several calls are one object: one report.
       const reported = new Set<TSESTree.Node>();
-      checkV3Presigns(context, references, reported);
-      checkV2Presigns(context, references, reported);
+      checkV3Presigns(context, sdk, reported);
+      checkV2Presigns(context, sdk, reported);
     });
   },
 });
@@ -84,9 +84,9 @@ export default createRule<[], MessageId>({
  * v3 `getSignedUrl(client, command, { expiresIn })` and `createPresignedPost(client, { Expires })`: past 7 days, or
  * past an hour unless the client visibly signs with long-term keys.
  */
-function checkV3Presigns(context: Context, references: SdkReferences, reported: Set<TSESTree.Node>): void {
+function checkV3Presigns(context: Context, sdk: SdkReferences, reported: Set<TSESTree.Node>): void {
   const { sourceCode } = context;
-  const calls = [...references.ofKind('presign'), ...references.ofKind('presignedPost')];
+  const calls = [...sdk.ofKind('presign'), ...sdk.ofKind('presignedPost')];
   for (const { node, info } of calls) {
     if (node.type !== AST_NODE_TYPES.CallExpression) continue;
     const post = info.kind === 'presignedPost';
@@ -94,7 +94,7 @@ function checkV3Presigns(context: Context, references: SdkReferences, reported: 
     const options = node.arguments[post ? 1 : 2];
     const expiry = options && findExpiryProperty(sourceCode, options, post ? 'Expires' : 'expiresIn');
     if (!expiry || reported.has(expiry.property)) continue;
-    const longTermKeys = usesLongTermKeys(sourceCode, references, client);
+    const longTermKeys = usesLongTermKeys(sourceCode, sdk, client);
     const maximum = longTermKeys ? MAX_EXPIRY_SECONDS : CREDENTIALS_LIFETIME_SECONDS;
     if (expiry.seconds > maximum) {
       reported.add(expiry.property);
@@ -107,9 +107,9 @@ function checkV3Presigns(context: Context, references: SdkReferences, reported: 
  * v2 `s3.getSignedUrl`/`getSignedUrlPromise` with an `Expires` past 7 days, or the synchronous `getSignedUrl`;
  * `s3.createPresignedPost({ Expires })` past 7 days, or past an hour unless the client holds long-term keys.
  */
-function checkV2Presigns(context: Context, references: SdkReferences, reported: Set<TSESTree.Node>): void {
+function checkV2Presigns(context: Context, sdk: SdkReferences, reported: Set<TSESTree.Node>): void {
   const { sourceCode } = context;
-  for (const { call, client, method } of findV2PresignCalls(sourceCode, references)) {
+  for (const { call, client, method } of findV2PresignCalls(sourceCode, sdk)) {
     const params = call.arguments[V2_S3_PRESIGN_METHODS[method]];
     const expires = params && findExpiryProperty(sourceCode, params, 'Expires');
     const post = method === 'createPresignedPost';

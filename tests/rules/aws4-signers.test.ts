@@ -12,6 +12,21 @@ const perCall = { name: 'credentialProvider', provider: 'fromNodeProviderChain()
 
 ruleTester.run('no-static-credentials (aws4, aws4fetch)', noStaticCredentials, {
   valid: [
+    // S3-compatible storage that is not AWS (MinIO), and a host the file does not define: only static keys work there.
+    `
+import aws4 from 'aws4';
+export async function put(body) {
+  return aws4.sign({ host: 'localhost:9000', path: '/bucket/key', method: 'PUT', body, service: 's3' }, { accessKeyId: 'minio', secretAccessKey: 'minio123' });
+}
+    `,
+    `
+import aws4 from 'aws4';
+export const sign = (request) => aws4.sign({ ...request, host: process.env.S3_HOST }, { accessKeyId: keyId, secretAccessKey: secret });
+    `,
+    `
+import { AwsV4Signer } from 'aws4fetch';
+export const sign = (body) => new AwsV4Signer({ url: 'https://account.r2.cloudflarestorage.com/bucket/key', body, accessKeyId: keyId, secretAccessKey: secret });
+    `,
     // No credentials: aws4 reads `process.env` at each call.
     `
 import aws4 from 'aws4';

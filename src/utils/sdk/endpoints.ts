@@ -150,11 +150,15 @@ export function classifyHost(host: string | undefined): EndpointKind {
  * no `endpoint` (the SDK then uses the AWS endpoint of the region). Options that only shape requests, such as
  * `forcePathStyle` or v2 `s3ForcePathStyle`, say nothing about the host and are not read.
  */
-export function getEndpointKinds(sourceCode: SourceCode, options: TSESTree.ObjectExpression): Set<EndpointKind> {
+export function getEndpointKinds(
+  sourceCode: SourceCode,
+  options: TSESTree.ObjectExpression,
+  keys: readonly string[] = ['endpoint'],
+): Set<EndpointKind> {
   const kinds = new Set<EndpointKind>();
-  const endpoint = findProperty(sourceCode, options, 'endpoint');
-  if (endpoint) {
-    addEndpointKinds(sourceCode, endpoint.value, kinds, 0);
+  for (const key of keys) {
+    const endpoint = findProperty(sourceCode, options, key);
+    if (endpoint) addEndpointKinds(sourceCode, endpoint.value, kinds, 0);
   }
   return kinds;
 }
