@@ -14,6 +14,7 @@ import {
   type CredentialModel,
 } from '../utils/sdk/credentials.js';
 import { getDefaultChainRemoval, isLongTermKeyStsClient } from '../utils/sdk/credential-removal.js';
+import { findStaticCredentials } from '../utils/sdk/static-credentials.js';
 import { getEndpointKinds } from '../utils/sdk/endpoints.js';
 import { signsForOtherHost } from '../utils/sdk/signer-hosts.js';
 import { getStaticCredentialsGetter } from '../utils/sdk/provider-rewrites.js';
@@ -24,6 +25,7 @@ import { isSameBindingAt } from '../utils/scope/names.js';
 type Options = [{ allowLocalEndpoints?: boolean; checkTestFiles?: boolean }];
 type MessageId =
   | 'staticCredentials'
+  | 'importedStaticCredentials'
   | 'staticSignerCredentials'
   | 'staticFixedSignerCredentials'
   | 'removeCredentials'
@@ -41,7 +43,10 @@ interface Finding {
   /** The message: a signer outside the SDK clients (`SignatureV4`) has no provider chain to shadow. */
   messageId: MessageId;
   suggest: Suggestion[];
+  /** Where the object was built, when another module built it. */
+  origin?: string;
 }
+
 
 /** What every check needs: the file, its credential model and the options. */
 interface Checker {
@@ -66,6 +71,10 @@ export default createRule<Options, MessageId>({
         'Static credentials given to `{{ client }}` never refresh and shadow the default provider chain ' +
         '(instance or task role, SSO, environment): calls fail with ExpiredToken once temporary keys expire, ' +
         'and long-term keys end up in code or config.',
+      importedStaticCredentials:
+        'The static credentials built at `{{ origin }}` and given to `{{ client }}` never refresh and shadow the ' +
+        'default provider chain (instance or task role, SSO, environment): calls fail with ExpiredToken once ' +
+        'temporary keys expire, and long-term keys end up in code or config.',
       staticSignerCredentials:
         '`{{ client }}` keeps the static credentials it is given and never asks for new ones: the requests it signs ' +
         'fail with ExpiredToken once temporary keys expire. Give it a provider that refreshes them.',
@@ -113,10 +122,10 @@ export default createRule<Options, MessageId>({
       };
       // A config object shared by several clients is one object: one report.
       const reported = new Set<TSESTree.Node>();
-      for (const { node, client, messageId, suggest } of checker.model.consumers.flatMap((consumer) => check(checker, consumer))) {
+      for (const { node, client, messageId, suggest, origin } of checker.model.consumers.flatMap((consumer) => check(checker, consumer))) {
         if (reported.has(node)) continue;
         reported.add(node);
-        context.report({ node, messageId, data: { client }, suggest });
+        context.report({ node, messageId, data: origin ? { client, origin } : { client }, suggest });
       }
     });
   },
@@ -144,10 +153,11 @@ function checkStaticInput(checker: Checker, consumer: CredentialConsumer, input:
       const { property } = input;
       const getter = getStaticCredentialsGetter(model, consumer, property);
       if (getter) return checkStaticGetter(sourceCode, consumer, property, getter.provider);
-      const object = findStatic(model, property.value, consumer.sdk);
-      if (!object) return undefined;
+      const found = findStaticCredentials(model, property.value, consumer.sdk);
+      if (!found) return undefined;
+      const { object, origin } = found;
       // `options.credentials || { … }`, `useProfile ? fromIni() : { … }`: only the static branch is replaced.
-      const isBranch = object !== skipTransparent(property.value) && isWithin(object, property.value);
+      const isBranch = object !== undefined && object !== skipTransparent(property.value) && containsNode(property.value, object);
       const removal = getDefaultChainRemoval(consumer, input, object);
       const suggest: Suggestion[] = removal
         ? [{ messageId: 'removeCredentials', fix: (fixer) => removeProperties(fixer, sourceCode, removal) }]
@@ -157,7 +167,7 @@ function checkStaticInput(checker: Checker, consumer: CredentialConsumer, input:
           ? getProviderChainSuggestion(sourceCode, property, isBranch ? object : undefined)
           : !isBranch && canUseChain(model, input.options) && getV2ProviderChainSuggestion(sourceCode, consumer.site, property, []);
       if (chain) suggest.push(chain);
-      return { node: property, client: consumer.name, messageId: getMessageId(consumer), suggest };
+      return { node: property, client: consumer.name, messageId: getMessageId(consumer, origin), suggest, origin };
     }
     case 'keys': {
       const { accessKeyId, secretAccessKey } = input;
@@ -172,39 +182,33 @@ function checkStaticInput(checker: Checker, consumer: CredentialConsumer, input:
         canUseChain(model, input.options) &&
         getV2ProviderChainSuggestion(sourceCode, consumer.site, accessKeyId, keys.slice(1));
       if (chain) suggest.push(chain);
-      return { node: accessKeyId, client: consumer.name, messageId: getMessageId(consumer), suggest };
+      return { node: accessKeyId, client: consumer.name, messageId: getMessageId(consumer, undefined), suggest };
     }
     case 'assignment': {
       const { assignment } = input;
-      const first = model.classify(assignment.right).find((value) => value.kind === 'static');
-      if (!first) return undefined;
+      const found = findStaticCredentials(model, assignment.right, 'v2');
+      if (!found) return undefined;
       const statement = assignment.parent;
       const suggest: Suggestion[] =
         statement.type === AST_NODE_TYPES.ExpressionStatement && isInStatementList(statement)
           ? [{ messageId: 'removeCredentials', fix: (fixer) => removeStatement(fixer, sourceCode, statement) }]
           : [];
-      return { node: first.object, client: 'AWS.config', messageId: 'staticCredentials', suggest };
+      const { object = assignment.right, origin } = found;
+      return { node: object, client: 'AWS.config', messageId: origin ? 'importedStaticCredentials' : 'staticCredentials', suggest, origin };
     }
     case 'argument': {
-      const object = findStatic(model, input.argument, 'v3');
-      if (!object) return undefined;
+      const found = findStaticCredentials(model, input.argument, 'v3');
+      if (!found) return undefined;
+      const { object = input.argument, origin } = found;
       const provider = getPerCallProviderSuggestion(sourceCode, input.argument, object);
-      return { node: object, client: consumer.name, messageId: getMessageId(consumer), suggest: provider ? [provider] : [] };
+      return { node: object, client: consumer.name, messageId: getMessageId(consumer, origin), suggest: provider ? [provider] : [], origin };
     }
   }
 }
 
-function getMessageId({ reference: { info } }: CredentialConsumer): MessageId {
-  if (info.kind !== 'signer') return 'staticCredentials';
+function getMessageId({ reference: { info } }: CredentialConsumer, origin: string | undefined): MessageId {
+  if (info.kind !== 'signer') return origin ? 'importedStaticCredentials' : 'staticCredentials';
   return info.option === 'flattenedKeys' ? 'staticFixedSignerCredentials' : 'staticSignerCredentials';
-}
-
-/** Static credentials among the values `node` may hold; v3 takes only object literals, v2 also `new AWS.Credentials`. */
-function findStatic(model: CredentialModel, node: TSESTree.Node, sdk: 'v2' | 'v3'): TSESTree.Node | undefined {
-  for (const value of model.classify(node)) {
-    if (value.kind === 'static' && (sdk === 'v2' || value.object.type === AST_NODE_TYPES.ObjectExpression)) return value.object;
-  }
-  return undefined;
 }
 
 /** `getCredentials: () => provider()` for static keys an opensearch getter returns, the provider created once. */
@@ -212,10 +216,6 @@ function checkStaticGetter(sourceCode: SourceCode, consumer: CredentialConsumer,
   const getter = getNewProviderGetterFix(sourceCode, property, existing, CREDENTIAL_PROVIDERS_MODULE, PROVIDER_CHAIN);
   const suggest: Suggestion[] = getter ? [{ messageId: 'useProviderGetter', data: { getter: getter.getter }, fix: getter.fix }] : [];
   return { node: property, client: consumer.name, messageId: 'staticSignerCredentials', suggest };
-}
-
-function isWithin(inner: TSESTree.Node, outer: TSESTree.Node): boolean {
-  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
 }
 
 /** v2 `credentialProvider` already set: a chain suggestion would be a second one. */

@@ -11,7 +11,7 @@ import { CREDENTIAL_PROVIDERS_MODULE, EXPIRE_AFTER } from '../utils/sdk/catalog.
 import { getCredentialModel, type CredentialModel, type ProviderHandoff } from '../utils/sdk/credentials.js';
 import { mentionsSdk, onSdkReferences } from '../utils/sdk/references.js';
 
-type MessageId = 'missingExpiration' | 'addExpiration' | 'wrapWithExpireAfter' | 'addExpireAfter';
+type MessageId = 'missingExpiration' | 'importedMissingExpiration' | 'addExpiration' | 'wrapWithExpireAfter' | 'addExpireAfter';
 type Options = [{ checkTestFiles?: boolean }];
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Suggestion = TSESLint.SuggestionReportDescriptor<MessageId>;
@@ -36,6 +36,8 @@ export default createRule<Options, MessageId>({
     messages: {
       missingExpiration:
         '{{ provider }} returns credentials without `expiration`, so {{ consumer }} calls it only once and keeps the first keys forever: calls fail with ExpiredToken once those keys expire.',
+      importedMissingExpiration:
+        '{{ provider }} returns the credentials built at `{{ origin }}` without `expiration`, so {{ consumer }} calls it only once and keeps the first keys forever: calls fail with ExpiredToken once those keys expire.',
       addExpiration: 'Return `expiration` from the STS response, so the SDK fetches new keys 5 minutes before they expire.',
       wrapWithExpireAfter:
         'Wrap the provider in `createCredentialChain(…).expireAfter(15 * 60_000)`, so the client calls it again about every 10 minutes.',
@@ -63,12 +65,14 @@ export default createRule<Options, MessageId>({
         if (!found?.returned) continue;
         const { fn, returned } = found;
         reported.add(fn);
-        context.report({
-          loc: getReportLocation(sourceCode, slot, fn, returned),
-          messageId: 'missingExpiration',
-          data: { provider: describeProvider(slot, fn), consumer: describeConsumer(slot) },
-          suggest: buildSuggestions(model, slot, returned),
-        });
+        const data = { provider: describeProvider(slot, fn), consumer: describeConsumer(slot) };
+        // Objects another module returns are reported where this file hands the provider over, and fixed there.
+        const origin = returned.map((entry) => model.originOf(entry.object)).find(Boolean);
+        context.report(
+          origin
+            ? { loc: slot.node.loc, messageId: 'importedMissingExpiration', data: { ...data, origin } }
+            : { loc: getReportLocation(sourceCode, slot, fn, returned), messageId: 'missingExpiration', data, suggest: buildSuggestions(model, slot, returned) },
+        );
       }
     });
   },
