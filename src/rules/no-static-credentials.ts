@@ -24,6 +24,7 @@ import { isSameBindingAt } from '../utils/scope/names.js';
 type Options = [{ allowLocalEndpoints?: boolean; checkTestFiles?: boolean }];
 type MessageId =
   | 'staticCredentials'
+  | 'staticTypedCredentials'
   | 'staticSignerCredentials'
   | 'staticFixedSignerCredentials'
   | 'removeCredentials'
@@ -41,6 +42,8 @@ interface Finding {
   /** The message: a signer outside the SDK clients (`SignatureV4`) has no provider chain to shadow. */
   messageId: MessageId;
   suggest: Suggestion[];
+  /** Typed mode: the type that shows the value is static. */
+  type?: string;
 }
 
 /** What every check needs: the file, its credential model and the options. */
@@ -66,6 +69,10 @@ export default createRule<Options, MessageId>({
         'Static credentials given to `{{ client }}` never refresh and shadow the default provider chain ' +
         '(instance or task role, SSO, environment): calls fail with ExpiredToken once temporary keys expire, ' +
         'and long-term keys end up in code or config.',
+      staticTypedCredentials:
+        '`{{ client }}` is given credentials of type `{{ type }}`, a static object with `accessKeyId` and ' +
+        '`secretAccessKey` that never refreshes and shadows the default provider chain: calls fail with ExpiredToken ' +
+        'once temporary keys expire. Give the client a provider instead.',
       staticSignerCredentials:
         '`{{ client }}` keeps the static credentials it is given and never asks for new ones: the requests it signs ' +
         'fail with ExpiredToken once temporary keys expire. Give it a provider that refreshes them.',
@@ -113,10 +120,10 @@ export default createRule<Options, MessageId>({
       };
       // A config object shared by several clients is one object: one report.
       const reported = new Set<TSESTree.Node>();
-      for (const { node, client, messageId, suggest } of checker.model.consumers.flatMap((consumer) => check(checker, consumer))) {
+      for (const { node, client, messageId, suggest, type } of checker.model.consumers.flatMap((consumer) => check(checker, consumer))) {
         if (reported.has(node)) continue;
         reported.add(node);
-        context.report({ node, messageId, data: { client }, suggest });
+        context.report({ node, messageId, data: type === undefined ? { client } : { client, type }, suggest });
       }
     });
   },
@@ -145,7 +152,7 @@ function checkStaticInput(checker: Checker, consumer: CredentialConsumer, input:
       const getter = getStaticCredentialsGetter(model, consumer, property);
       if (getter) return checkStaticGetter(sourceCode, consumer, property, getter.provider);
       const object = findStatic(model, property.value, consumer.sdk);
-      if (!object) return undefined;
+      if (!object) return checkTypedStatic(model, consumer, property, property.value);
       // `options.credentials || { … }`, `useProfile ? fromIni() : { … }`: only the static branch is replaced.
       const isBranch = object !== skipTransparent(property.value) && isWithin(object, property.value);
       const removal = getDefaultChainRemoval(consumer, input, object);
@@ -177,7 +184,7 @@ function checkStaticInput(checker: Checker, consumer: CredentialConsumer, input:
     case 'assignment': {
       const { assignment } = input;
       const first = model.classify(assignment.right).find((value) => value.kind === 'static');
-      if (!first) return undefined;
+      if (!first) return checkTypedStatic(model, consumer, assignment.right, assignment.right);
       const statement = assignment.parent;
       const suggest: Suggestion[] =
         statement.type === AST_NODE_TYPES.ExpressionStatement && isInStatementList(statement)
@@ -192,6 +199,17 @@ function checkStaticInput(checker: Checker, consumer: CredentialConsumer, input:
       return { node: object, client: consumer.name, messageId: getMessageId(consumer), suggest: provider ? [provider] : [] };
     }
   }
+}
+
+/**
+ * Typed mode: a value the file cannot follow (a parameter, an injected service's field, another package's value)
+ * whose type is a keys object. Not for signers, often built per request from what the caller resolved. No
+ * suggestion: the value is built elsewhere, and only that place can give a provider instead.
+ */
+function checkTypedStatic(model: CredentialModel, consumer: CredentialConsumer, node: TSESTree.Node, value: TSESTree.Node): Finding | undefined {
+  if (getMessageId(consumer) !== 'staticCredentials') return undefined;
+  const typed = model.classify(value).map((item) => model.typeOf(item)).find((item) => item?.kind === 'static');
+  return typed && { node, client: consumer.name, messageId: 'staticTypedCredentials', suggest: [], type: typed.type };
 }
 
 function getMessageId({ reference: { info } }: CredentialConsumer): MessageId {
