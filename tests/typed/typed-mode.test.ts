@@ -48,6 +48,8 @@ typedRuleTester.run('no-static-credentials (typed)', noStaticCredentials, {
         { messageId: 'staticTypedCredentials', line: 22, column: 23, endLine: 22, endColumn: 40, data: { client: 'AWS.S3', type: 'CredentialsOptions' }, suggestions: [] },
         // `this.config.get<AwsKeys>('aws')`: an injected service's value, built in another package.
         { messageId: 'staticTypedCredentials', line: 34, column: 27, endLine: 34, endColumn: 71, data: { client: 'S3Client', type: 'AwsKeys' }, suggestions: [] },
+        // `{ aws: { keys } }`: a binding two keys deep in a parameter's pattern.
+        { messageId: 'staticTypedCredentials', line: 39, column: 25, endLine: 39, endColumn: 42, data: { client: 'S3Client', type: 'AwsKeys' }, suggestions: [] },
       ],
     },
   ],
@@ -55,10 +57,11 @@ typedRuleTester.run('no-static-credentials (typed)', noStaticCredentials, {
 
 const CHAIN_IMPORT = "import { createCredentialChain } from '@aws-sdk/credential-providers';\n";
 /** `providers.ts` with `credentials: value` wrapped in `createCredentialChain(value).expireAfter(…)`. */
-const wrapped = (value: string): string =>
+const wrapped = (value: string, property = `credentials: ${value}`): string =>
   providers.code
     .replace("import type { AwsKeys } from './static-keys.js';\n", `$&${CHAIN_IMPORT}`)
-    .replace(`credentials: ${value} }`, `credentials: createCredentialChain(${value}).expireAfter(15 * 60_000) }`);
+    .replace(property, `credentials: createCredentialChain(${value}).expireAfter(15 * 60_000)`);
+const METHOD_BODY = "() {\n    return vault.read('aws/reports');\n  }";
 
 typedRuleTester.run('require-credential-expiration (typed)', requireCredentialExpiration, {
   valid: [
@@ -100,6 +103,21 @@ typedRuleTester.run('require-credential-expiration (typed)', requireCredentialEx
           data: { provider: 'This credential provider', consumer: '`S3Client`', type: '() => Promise<AwsKeys>' },
           suggestions: [{ messageId: 'wrapWithExpireAfter', output: wrapped('() => this.vault.credentials()') }],
         },
+        // A method whose return TypeScript infers: reported from its key to its name, as without types.
+        {
+          messageId: 'missingTypedExpiration',
+          line: 26,
+          column: 3,
+          endLine: 26,
+          endColumn: 20,
+          data: { provider: 'This credential provider', consumer: '`S3Client`', type: '() => Promise<AwsKeys>' },
+          suggestions: [
+            {
+              messageId: 'wrapWithExpireAfter',
+              output: wrapped(`async function ${METHOD_BODY}`, `async credentials${METHOD_BODY}`),
+            },
+          ],
+        },
       ],
     },
   ],
@@ -131,10 +149,12 @@ describe("configs['strict-type-checked']", () => {
       'providers.ts:11 aws-credentials/require-credential-expiration',
       'providers.ts:14 aws-credentials/require-credential-expiration',
       'providers.ts:21 aws-credentials/require-credential-expiration',
+      'providers.ts:26 aws-credentials/require-credential-expiration',
       'static-keys.ts:10 aws-credentials/no-static-credentials',
       'static-keys.ts:17 aws-credentials/no-static-credentials',
       'static-keys.ts:22 aws-credentials/no-static-credentials',
       'static-keys.ts:34 aws-credentials/no-static-credentials',
+      'static-keys.ts:39 aws-credentials/no-static-credentials',
     ]);
   });
 });
