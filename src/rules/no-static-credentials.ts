@@ -26,6 +26,7 @@ type Options = [{ allowLocalEndpoints?: boolean; checkTestFiles?: boolean }];
 type MessageId =
   | 'staticCredentials'
   | 'importedStaticCredentials'
+  | 'staticTypedCredentials'
   | 'staticSignerCredentials'
   | 'staticFixedSignerCredentials'
   | 'removeCredentials'
@@ -45,8 +46,9 @@ interface Finding {
   suggest: Suggestion[];
   /** Where the object was built, when another module built it. */
   origin?: string;
+  /** Typed mode: the type that shows the value is static. */
+  type?: string;
 }
-
 
 /** What every check needs: the file, its credential model and the options. */
 interface Checker {
@@ -75,6 +77,10 @@ export default createRule<Options, MessageId>({
         'The static credentials built at `{{ origin }}` and given to `{{ client }}` never refresh and shadow the ' +
         'default provider chain (instance or task role, SSO, environment): calls fail with ExpiredToken once ' +
         'temporary keys expire, and long-term keys end up in code or config.',
+      staticTypedCredentials:
+        '`{{ client }}` is given credentials of type `{{ type }}`, a static object with `accessKeyId` and ' +
+        '`secretAccessKey` that never refreshes and shadows the default provider chain: calls fail with ExpiredToken ' +
+        'once temporary keys expire. Give the client a provider instead.',
       staticSignerCredentials:
         '`{{ client }}` keeps the static credentials it is given and never asks for new ones: the requests it signs ' +
         'fail with ExpiredToken once temporary keys expire. Give it a provider that refreshes them.',
@@ -122,10 +128,10 @@ export default createRule<Options, MessageId>({
       };
       // A config object shared by several clients is one object: one report.
       const reported = new Set<TSESTree.Node>();
-      for (const { node, client, messageId, suggest, origin } of checker.model.consumers.flatMap((consumer) => check(checker, consumer))) {
+      for (const { node, client, messageId, suggest, origin, type } of checker.model.consumers.flatMap((consumer) => check(checker, consumer))) {
         if (reported.has(node)) continue;
         reported.add(node);
-        context.report({ node, messageId, data: origin ? { client, origin } : { client }, suggest });
+        context.report({ node, messageId, data: { client, ...(origin ? { origin } : {}), ...(type === undefined ? {} : { type }) }, suggest });
       }
     });
   },
@@ -154,7 +160,7 @@ function checkStaticInput(checker: Checker, consumer: CredentialConsumer, input:
       const getter = getStaticCredentialsGetter(model, consumer, property);
       if (getter) return checkStaticGetter(sourceCode, consumer, property, getter.provider);
       const found = findStaticCredentials(model, property.value, consumer.sdk);
-      if (!found) return undefined;
+      if (!found) return checkTypedStatic(model, consumer, property, property.value);
       const { object, origin } = found;
       // `options.credentials || { … }`, `useProfile ? fromIni() : { … }`: only the static branch is replaced.
       const isBranch = object !== undefined && object !== skipTransparent(property.value) && containsNode(property.value, object);
@@ -187,7 +193,7 @@ function checkStaticInput(checker: Checker, consumer: CredentialConsumer, input:
     case 'assignment': {
       const { assignment } = input;
       const found = findStaticCredentials(model, assignment.right, 'v2');
-      if (!found) return undefined;
+      if (!found) return checkTypedStatic(model, consumer, assignment.right, assignment.right);
       const statement = assignment.parent;
       const suggest: Suggestion[] =
         statement.type === AST_NODE_TYPES.ExpressionStatement && isInStatementList(statement)
@@ -204,6 +210,17 @@ function checkStaticInput(checker: Checker, consumer: CredentialConsumer, input:
       return { node: object, client: consumer.name, messageId: getMessageId(consumer, origin), suggest: provider ? [provider] : [], origin };
     }
   }
+}
+
+/**
+ * Typed mode: a value the file cannot follow (a parameter, an injected service's field, another package's value)
+ * whose type is a keys object. Not for signers, often built per request from what the caller resolved. No
+ * suggestion: the value is built elsewhere, and only that place can give a provider instead.
+ */
+function checkTypedStatic(model: CredentialModel, consumer: CredentialConsumer, node: TSESTree.Node, value: TSESTree.Node): Finding | undefined {
+  if (getMessageId(consumer, undefined) !== 'staticCredentials') return undefined;
+  const typed = model.classify(value).map((item) => model.typeOf(item)).find((item) => item?.kind === 'static');
+  return typed && { node, client: consumer.name, messageId: 'staticTypedCredentials', suggest: [], type: typed.type };
 }
 
 function getMessageId({ reference: { info } }: CredentialConsumer, origin: string | undefined): MessageId {

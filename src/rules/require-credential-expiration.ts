@@ -11,10 +11,11 @@ import { CREDENTIAL_PROVIDERS_MODULE, EXPIRE_AFTER } from '../utils/sdk/catalog.
 import { getCredentialModel, type CredentialModel, type ProviderHandoff } from '../utils/sdk/credentials.js';
 import { mentionsSdk, onSdkReferences } from '../utils/sdk/references.js';
 
-type MessageId = 'missingExpiration' | 'importedMissingExpiration' | 'addExpiration' | 'wrapWithExpireAfter' | 'addExpireAfter';
+type MessageId = 'missingExpiration' | 'importedMissingExpiration' | 'missingTypedExpiration' | 'addExpiration' | 'wrapWithExpireAfter' | 'addExpireAfter';
 type Options = [{ checkTestFiles?: boolean }];
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Suggestion = TSESLint.SuggestionReportDescriptor<MessageId>;
+type Report = TSESLint.ReportDescriptor<MessageId>;
 
 /** A returned credentials object without `expiration`, and the `accessKeyId` property it has. */
 interface Returned {
@@ -38,6 +39,8 @@ export default createRule<Options, MessageId>({
         '{{ provider }} returns credentials without `expiration`, so {{ consumer }} calls it only once and keeps the first keys forever: calls fail with ExpiredToken once those keys expire.',
       importedMissingExpiration:
         '{{ provider }} returns the credentials built at `{{ origin }}` without `expiration`, so {{ consumer }} calls it only once and keeps the first keys forever: calls fail with ExpiredToken once those keys expire.',
+      missingTypedExpiration:
+        '{{ provider }} has type `{{ type }}`, whose credentials have no `expiration`, so {{ consumer }} calls it only once and keeps the first keys forever: calls fail with ExpiredToken once those keys expire.',
       addExpiration: 'Return `expiration` from the STS response, so the SDK fetches new keys 5 minutes before they expire.',
       wrapWithExpireAfter:
         'Wrap the provider in `createCredentialChain(…).expireAfter(15 * 60_000)`, so the client calls it again about every 10 minutes.',
@@ -56,27 +59,54 @@ export default createRule<Options, MessageId>({
     return onSdkReferences(context, (references) => {
       const model = getCredentialModel(sourceCode, references);
       // One function, one report: a config shared by two clients, an exported assumer also passed in the file.
-      const reported = new Set<FunctionNode>();
+      const reported = new Set<TSESTree.Node>();
       for (const slot of model.providerHandoffs.filter(isMemoizingPlace)) {
-        const found = findProviders(model, slot.node)
-          .filter((fn) => !reported.has(fn))
-          .map((fn) => ({ fn, returned: findReturnedWithoutExpiration(model, fn) }))
-          .find(({ returned }) => returned !== undefined);
-        if (!found?.returned) continue;
-        const { fn, returned } = found;
-        reported.add(fn);
-        const data = { provider: describeProvider(slot, fn), consumer: describeConsumer(slot) };
-        // Objects another module returns are reported where this file hands the provider over, and fixed there.
-        const origin = returned.map((entry) => model.originOf(entry.object)).find(Boolean);
-        context.report(
-          origin
-            ? { loc: slot.node.loc, messageId: 'importedMissingExpiration', data: { ...data, origin } }
-            : { loc: getReportLocation(sourceCode, slot, fn, returned), messageId: 'missingExpiration', data, suggest: buildSuggestions(model, slot, returned) },
-        );
+        const report = checkReturns(model, slot, reported) ?? checkTypedProvider(model, slot, reported);
+        if (report) context.report(report);
       }
     });
   },
 });
+
+/** The first function `slot` may hold whose returned objects the file sees, none with `expiration`. */
+function checkReturns(model: CredentialModel, slot: ProviderHandoff, reported: Set<TSESTree.Node>): Report | undefined {
+  const found = findProviders(model, slot.node)
+    .filter((fn) => !reported.has(fn))
+    .map((fn) => ({ fn, returned: findReturnedWithoutExpiration(model, fn) }))
+    .find(({ returned }) => returned !== undefined);
+  if (!found?.returned) return undefined;
+  const { fn, returned } = found;
+  reported.add(fn);
+  const data = { provider: describeProvider(slot, fn), consumer: describeConsumer(slot) };
+  // Objects another module returns are reported where this file hands the provider over, and fixed there.
+  const origin = returned.map((entry) => model.originOf(entry.object)).find(Boolean);
+  return origin
+    ? { loc: slot.node.loc, messageId: 'importedMissingExpiration', data: { ...data, origin } }
+    : { loc: getReportLocation(model.sourceCode, slot, fn, returned), messageId: 'missingExpiration', data, suggest: buildSuggestions(model, slot, returned) };
+}
+
+/**
+ * Typed mode: a provider the file cannot follow (a parameter, an injected service's method), or a function of the
+ * file whose returns it cannot see, whose type says its credentials have no `expiration` member at all (an optional
+ * one, as in `AwsCredentialIdentityProvider`, may be set: quiet).
+ */
+function checkTypedProvider(model: CredentialModel, slot: ProviderHandoff, reported: Set<TSESTree.Node>): Report | undefined {
+  for (const value of model.classify(slot.node)) {
+    const typed = model.typeOf(value);
+    const fn = value.kind === 'provider' ? value.fn : undefined;
+    if (typed?.kind !== 'provider' || typed.expiration || reported.has(fn ?? slot.node)) continue;
+    reported.add(fn ?? slot.node);
+    const text = model.sourceCode.getText(slot.node);
+    const named = /^[\w$.]{1,40}$/.test(text) ? `\`${text}\`` : 'This credential provider';
+    return {
+      loc: fn ? getReportLocation(model.sourceCode, slot, fn, []) : slot.node.loc,
+      messageId: 'missingTypedExpiration',
+      data: { provider: fn ? describeProvider(slot, fn) : named, consumer: describeConsumer(slot), type: typed.type },
+      suggest: buildSuggestions(model, slot, []),
+    };
+  }
+  return undefined;
+}
 
 /**
  * The SDK memoizes what the function returns and calls it again only once `expiration` is near: not a chain with
@@ -231,7 +261,7 @@ function buildSuggestions(model: CredentialModel, slot: ProviderHandoff, returne
     return [];
   }
   const expirations = returned.map((item) => getStsExpirationText(model, item));
-  if (expirations.every((text) => text !== undefined)) {
+  if (returned.length > 0 && expirations.every((text) => text !== undefined)) {
     return [
       {
         messageId: 'addExpiration',

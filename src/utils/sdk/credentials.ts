@@ -14,6 +14,7 @@ import { getMethodOperation, isCredentialResponseOperation, type AuthSessionName
 import { CREDENTIAL_KEYS, isExpiryName } from './credential-keys.js';
 import { describeModuleLocation, getLoadedModule } from '../modules/module-graph.js';
 import { getModuleSdkReferences, type SdkReference, type SdkReferences } from './references.js';
+import { getTypedCredentials, type TypedCredential } from './typed-credentials.js';
 import { getV2OptionsSites, getGlobalConfigAssignment, type V2OptionsSite } from './v2-config.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -174,6 +175,12 @@ export interface CredentialModel {
    * provider())`.
    */
   isResolvedPerUse(consumer: CredentialConsumer, source: CredentialSource): boolean;
+  /**
+   * Typed mode (the config gives the parser a program, `sdk/typed-credentials.ts`): what the type of a value the
+   * model leaves unknown says it is, or what a provider function's signature returns when none of its returns is an
+   * object the flow model sees. `undefined` without type information: rules then give today's results.
+   */
+  typeOf(value: CredentialValue): TypedCredential | undefined;
 }
 
 const models = new WeakMap<SdkReferences, CredentialModel>();
@@ -649,8 +656,17 @@ function createCredentialModel(sourceCode: SourceCode, references: SdkReferences
     return fn !== undefined && getEnclosingFunction(resolved) === fn;
   }
 
+  function typeOf(value: CredentialValue): TypedCredential | undefined {
+    const typed = getTypedCredentials(sourceCode);
+    if (value.kind === 'unknown') return typed?.valueOf(value.value);
+    const unfollowed = (returned: FlowValue): boolean =>
+      returned.path.length > 0 || returned.awaited || (skipTransparent(returned.node).type !== AST_NODE_TYPES.ObjectExpression && !isFunction(skipTransparent(returned.node)));
+    return typed && value.kind === 'provider' && flow.returnsOf(value.fn).every(unfollowed) ? typed.functionOf(value.fn) : undefined;
+  }
+
   return {
     isResolvedPerUse,
+    typeOf,
     sourceCode,
     flow,
     sdk: references,
