@@ -4,8 +4,9 @@ import { containsNode, skipTransparent } from '../utils/ast/nodes.js';
 import { createRule } from '../utils/create-rule.js';
 import { CREDENTIAL_PROVIDERS_MODULE } from '../utils/sdk/catalog.js';
 import { CHECK_TEST_FILES_PROPERTY, isSkippedTestFile } from '../utils/modules/files.js';
-import { planImport, isInStatementList, removeProperties, removeStatement } from '../utils/fix/fixes.js';
+import { isInStatementList, removeProperties, removeStatement } from '../utils/fix/fixes.js';
 import { planModuleProvider } from '../utils/fix/module-provider.js';
+import { getProviderCallFix } from '../utils/fix/provider-call.js';
 import { getNewProviderGetterFix } from '../utils/fix/provider-getter.js';
 import {
   getCredentialModel,
@@ -14,7 +15,7 @@ import {
   type CredentialModel,
 } from '../utils/sdk/credentials.js';
 import { getDefaultChainRemoval, isLongTermKeyStsClient } from '../utils/sdk/credential-removal.js';
-import { findStaticCredentials } from '../utils/sdk/static-credentials.js';
+import { findStaticCredentials, findTypedStaticCredentials } from '../utils/sdk/static-credentials.js';
 import { getEndpointKinds } from '../utils/sdk/endpoints.js';
 import { signsForOtherHost } from '../utils/sdk/signer-hosts.js';
 import { getStaticCredentialsGetter } from '../utils/sdk/provider-rewrites.js';
@@ -212,15 +213,10 @@ function checkStaticInput(checker: Checker, consumer: CredentialConsumer, input:
   }
 }
 
-/**
- * Typed mode: a value the file cannot follow (a parameter, an injected service's field, another package's value)
- * whose type is a keys object. Not for signers, often built per request from what the caller resolved. No
- * suggestion: the value is built elsewhere, and only that place can give a provider instead.
- */
+/** Typed mode: not for signers, often built per request from what the caller resolved; no suggestion (built elsewhere). */
 function checkTypedStatic(model: CredentialModel, consumer: CredentialConsumer, node: TSESTree.Node, value: TSESTree.Node): Finding | undefined {
-  if (getMessageId(consumer, undefined) !== 'staticCredentials') return undefined;
-  const typed = model.classify(value).map((item) => model.typeOf(item)).find((item) => item?.kind === 'static');
-  return typed && { node, client: consumer.name, messageId: 'staticTypedCredentials', suggest: [], type: typed.type };
+  const type = getMessageId(consumer, undefined) === 'staticCredentials' ? findTypedStaticCredentials(model, value) : undefined;
+  return type === undefined ? undefined : { node, client: consumer.name, messageId: 'staticTypedCredentials', suggest: [], type };
 }
 
 function getMessageId({ reference: { info } }: CredentialConsumer, origin: string | undefined): MessageId {
@@ -250,32 +246,10 @@ function isCustomEndpointConfig(checker: Checker, options: TSESTree.ObjectExpres
   return kinds.has('local') ? checker.allowLocalEndpoints : kinds.has('other') || kinds.has('unknown');
 }
 
-/**
- * `credentials: fromNodeProviderChain()`, imported from `@aws-sdk/credential-providers` unless the file has it; with
- * `branch`, the chain takes the place of that static branch of the value only.
- */
-function getProviderChainSuggestion(
-  sourceCode: SourceCode,
-  credentials: TSESTree.Property,
-  branch?: TSESTree.Node,
-): Suggestion | undefined {
-  const plan = planImport(sourceCode, credentials, CREDENTIAL_PROVIDERS_MODULE, PROVIDER_CHAIN);
-  if (!plan) {
-    return undefined;
-  }
-  const call = `${plan.callee}()`;
-  return {
-    messageId: 'useProviderChain',
-    data: { provider: call },
-    fix: (fixer) => [
-      branch
-        ? fixer.replaceText(branch, call)
-        : credentials.shorthand
-          ? fixer.replaceText(credentials, `credentials: ${call}`)
-          : fixer.replaceText(credentials.value, call),
-      ...plan.addImport(fixer),
-    ],
-  };
+/** `credentials: fromNodeProviderChain()`; with `branch`, in place of that static branch of the value only. */
+function getProviderChainSuggestion(sourceCode: SourceCode, credentials: TSESTree.Property, branch?: TSESTree.Node): Suggestion | undefined {
+  const plan = getProviderCallFix(sourceCode, credentials, CREDENTIAL_PROVIDERS_MODULE, PROVIDER_CHAIN, branch);
+  return plan && { messageId: 'useProviderChain', data: { provider: plan.call }, fix: plan.fix };
 }
 
 /**

@@ -657,6 +657,8 @@ function createCredentialModel(sourceCode: SourceCode, references: SdkReferences
   }
 
   function typeOf(value: CredentialValue): TypedCredential | undefined {
+    // Types are this file's program's: a value another module built has none here.
+    if (value.origin) return undefined;
     const typed = getTypedCredentials(sourceCode);
     if (value.kind === 'unknown') return typed?.valueOf(value.value);
     const unfollowed = (returned: FlowValue): boolean =>

@@ -20,3 +20,15 @@ export function findStaticCredentials(model: CredentialModel, node: TSESTree.Nod
   }
   return undefined;
 }
+
+/**
+ * Typed mode: the type of a value the file cannot follow (a parameter, an injected service's field, another
+ * package's value) that is a keys object, when `node` may hold one: `AwsKeys`.
+ */
+export function findTypedStaticCredentials(model: CredentialModel, node: TSESTree.Node): string | undefined {
+  for (const value of model.classify(node)) {
+    const typed = model.typeOf(value);
+    if (typed?.kind === 'static') return typed.type;
+  }
+  return undefined;
+}
