@@ -378,7 +378,39 @@ function createFlow(sourceCode: SourceCode): Flow {
       ];
       return values.flatMap((value) => readPath(value, located.path, frame, walk, depth));
     }
+    // A function the file only calls, by name, and never hands out: the parameter holds what its calls pass.
+    const passed = getPassedArguments(fn, index, walk, depth);
+    if (passed) {
+      return passed.flatMap((value) => readPath(value, located.path, undefined, walk, depth));
+    }
     return [unknown(identifier, located.path)];
+  }
+
+  /**
+   * What every call of `fn` passes at `index`, when the file shows all its calls: `fn` is a local function
+   * declaration or `const` that is not exported and whose every reference is the callee of a call with that
+   * argument (no spread). `undefined` otherwise: a caller the file does not show may pass anything.
+   */
+  function getPassedArguments(fn: FunctionNode, index: number, walk: Walk, depth: number): FlowValue[] | undefined {
+    const parent = fn.parent;
+    const isDeclared = fn.type === AST_NODE_TYPES.FunctionDeclaration;
+    const id = isDeclared
+      ? fn.id
+      : parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === fn && parent.id.type === AST_NODE_TYPES.Identifier
+        ? parent.id
+        : null;
+    if (!id || isExported(isDeclared ? fn : parent?.parent)) {
+      return undefined;
+    }
+    const reads = (variableOf(id)?.references ?? []).filter((reference) => reference.isRead());
+    const values: FlowValue[] = [];
+    for (const { identifier } of reads) {
+      const call = identifier.parent;
+      const argument = call?.type === AST_NODE_TYPES.CallExpression && call.callee === identifier ? call.arguments[index] : undefined;
+      if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) return undefined;
+      values.push(...resolve(argument, undefined, walk, depth).map((value) => withVia(value, [argument])));
+    }
+    return values.length > 0 ? values : undefined;
   }
 
   function resolveMember(
@@ -970,6 +1002,12 @@ function getRequiredSpecifier(call: TSESTree.CallExpression): string | undefined
   if (call.arguments.length !== 1 || first?.type !== AST_NODE_TYPES.Literal || typeof first.value !== 'string') return undefined;
   if (call.callee.type !== AST_NODE_TYPES.Identifier || call.callee.name !== 'require') return undefined;
   return first.value.startsWith('.') ? first.value : undefined;
+}
+
+/** `export function f`, `export const f = …`, `export default function`. */
+function isExported(declaration: TSESTree.Node | undefined): boolean {
+  const parent = declaration?.parent;
+  return parent?.type === AST_NODE_TYPES.ExportNamedDeclaration || parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration;
 }
 
 function isClass(node: TSESTree.Node): node is ClassNode {
