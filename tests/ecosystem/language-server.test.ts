@@ -44,6 +44,21 @@ export const s3 = new S3Client({ credentials: fromNodeProviderChain() });
 
 // --- a minimal LSP client over stdio: JSON-RPC 2.0 messages framed by `Content-Length` headers -----------------
 
+/** A configuration module and the service that gives its keys to a client: a finding across files. */
+const configModule = `export const awsConfig = {
+  credentials: { accessKeyId: process.env.K, secretAccessKey: process.env.S },
+};
+`;
+const configWithProvider = `import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+
+export const awsConfig = { credentials: fromNodeProviderChain() };
+`;
+const service = `import { S3Client } from '@aws-sdk/client-s3';
+import { awsConfig } from './config.js';
+
+export const s3 = new S3Client({ credentials: awsConfig.credentials });
+`;
+
 interface Position {
   line: number;
   character: number;
@@ -265,6 +280,8 @@ describe.skipIf(!hasDist)('vscode-eslint-language-server with the built plugin',
     const file = path.join(workspace, 'src/upload.js');
     writeFileSync(file, source);
     fileUri = pathToFileURL(file).href;
+    writeFileSync(path.join(workspace, 'src/config.js'), configModule);
+    writeFileSync(path.join(workspace, 'src/service.js'), service);
 
     client = new LspClient(process.execPath, [SERVER, '--stdio'], workspace);
     client.onRequest('workspace/configuration', (params) =>
@@ -330,9 +347,9 @@ describe.skipIf(!hasDist)('vscode-eslint-language-server with the built plugin',
    * The file's diagnostics, pulled as VS Code does: the server (vscode-eslint 3.x) implements LSP 3.17 pull
    * diagnostics (`textDocument/diagnostic`) and never pushes `textDocument/publishDiagnostics`.
    */
-  async function diagnostics(): Promise<Diagnostic[]> {
+  async function diagnostics(uri = fileUri): Promise<Diagnostic[]> {
     const report = await client.request<{ kind: string; items: Diagnostic[] }>('textDocument/diagnostic', {
-      textDocument: { uri: fileUri },
+      textDocument: { uri },
     });
     expect(report.kind, `server log: ${logs()}`).toBe('full');
     return report.items;
@@ -407,6 +424,40 @@ describe.skipIf(!hasDist)('vscode-eslint-language-server with the built plugin',
     // "Show documentation" asks the editor to open the rule's page.
     await client.request('workspace/executeCommand', actions[4]!.command);
     expect(openedDocs).toEqual([RULE_DOC]);
+  });
+
+  it('shows a finding from an imported module, and drops it once that module is edited and saved', async () => {
+    const serviceUri = pathToFileURL(path.join(workspace, 'src/service.js')).href;
+    const configFile = path.join(workspace, 'src/config.js');
+    const configUri = pathToFileURL(configFile).href;
+    client.notify('textDocument/didOpen', { textDocument: { uri: serviceUri, languageId: 'javascript', version: 1, text: service } });
+    const before = await diagnostics(serviceUri);
+    expect(before).toEqual([
+      expect.objectContaining({
+        // ESLint's line 4, column 34: the `credentials` property of the service, where the keys reach the client.
+        range: { start: { line: 3, character: 33 }, end: { line: 3, character: 67 } },
+        code: RULE,
+        message: expect.stringContaining('The static credentials built at `src/config.js:2` and given to `S3Client`'),
+      }),
+    ]);
+
+    // The user opens the configuration module, gives it a provider and saves: the editor writes the file and
+    // tells the server. The service itself is unchanged; its next lint reads the module again (new mtime).
+    client.notify('textDocument/didOpen', { textDocument: { uri: configUri, languageId: 'javascript', version: 1, text: configModule } });
+    client.notify('textDocument/didChange', {
+      textDocument: { uri: configUri, version: 2 },
+      contentChanges: [{ text: configWithProvider }],
+    });
+    writeFileSync(configFile, configWithProvider);
+    client.notify('textDocument/didSave', { textDocument: { uri: configUri } });
+    expect(await diagnostics(configUri)).toEqual([]);
+    expect(await diagnostics(serviceUri)).toEqual([]);
+
+    // And back: the cache sees the second edit too.
+    client.notify('textDocument/didChange', { textDocument: { uri: configUri, version: 3 }, contentChanges: [{ text: configModule }] });
+    writeFileSync(configFile, configModule);
+    client.notify('textDocument/didSave', { textDocument: { uri: configUri } });
+    expect(await diagnostics(serviceUri)).toEqual([expect.objectContaining({ code: RULE, range: before[0]!.range })]);
   });
 });
 
