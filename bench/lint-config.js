@@ -29,13 +29,15 @@ export async function loadLintConfigs(pluginRoot = ROOT) {
   /**
    * The CLI's config for `mode`: `floor` (same files, languages and parsers, no rule), `empty-rule` (the floor plus
    * one rule that listens to nothing: what ESLint costs as soon as any rule is on), `empty-rules` (as many such
-   * rules as the plugin has), `all` (every rule), or `rule:<id>` (that rule alone). The CLI's ignores (`dist/`, `build/`, …) are dropped: packages publish their code
+   * rules as the plugin has), `all` (every rule), `all-local` (every rule, modules not followed), or `rule:<id>` (that rule alone). The CLI's ignores (`dist/`, `build/`, …) are dropped: packages publish their code
    * there, and the corpus holds nothing else.
    */
   const createBenchConfig = (mode) => {
     const config = createLintConfig('all').filter((entry) => !entry.name?.endsWith('/ignores'));
     const plugin = pluginEntry(config);
     if (mode === 'all') return config;
+    // Every rule, each file on its own: what following values into imported modules costs is `all` over this.
+    if (mode === 'all-local') return [...config, { name: 'bench/no-module-following', settings: { [NAMESPACE]: { followModules: false } } }];
     let rules = {};
     if (mode === 'empty-rule') {
       return [...config.map((entry) => (entry === plugin ? { ...entry, rules } : entry)), createEmptyRulesConfig(1)];

@@ -64,6 +64,9 @@ export function summarize({ runs, statsRuns, rounds, ruleIds, chunks }) {
   // The plugin's part splits again: ESLint's cost per rule (as many rules that listen to nothing), and the code.
   const ruleCountOverhead = modes.includes('empty-rules') ? overheadOf('empty-rules', 'empty-rule') : undefined;
   const codeOverhead = modes.includes('empty-rules') ? overheadOf('all', 'empty-rules') : undefined;
+  // Module following: every rule with imported modules followed (the default) over every rule, each file alone.
+  const localOverhead = modes.includes('all-local') ? overheadOf('all-local', 'empty-rule') : undefined;
+  const followOverhead = modes.includes('all-local') ? overheadOf('all', 'all-local') : undefined;
   const perRule = modes
     .filter((mode) => mode.startsWith('rule:'))
     .map((mode) => ({ rule: mode.slice('rule:'.length), ...overheadOf(mode, 'empty-rule') }));
@@ -107,6 +110,8 @@ export function summarize({ runs, statsRuns, rounds, ruleIds, chunks }) {
     pluginOverhead,
     ruleCountOverhead,
     codeOverhead,
+    localOverhead,
+    followOverhead,
     budget: {
       total: verdict(overhead, 'total'),
       other: verdict(overhead, 'other'),
@@ -176,6 +181,8 @@ export function formatReport({ meta, summary, suggestions }) {
     'costs as soon as one rule is on (here a rule that listens to nothing), and "all / empty rule", what this',
     "plugin's rules cost on top of that. That part splits again: \"empty rules / empty rule\", what ESLint costs for",
     'as many rules as the plugin has, whatever they do, and "all / empty rules", what their code costs.',
+    '"all-local" is every rule with module following off (`followModules: false`): "all-local / empty rule" is the',
+    'plugin\'s cost with each file linted on its own, and "all / all-local" what following imported modules adds.',
     '',
   );
   const columns = [
@@ -183,6 +190,7 @@ export function formatReport({ meta, summary, suggestions }) {
     ['empty rule / floor', s.anyRuleOverhead],
     ['all / empty rule', s.pluginOverhead],
     ...(s.codeOverhead ? [['empty rules / empty rule', s.ruleCountOverhead], ['all / empty rules', s.codeOverhead]] : []),
+    ...(s.followOverhead ? [['all-local / empty rule', s.localOverhead], ['all / all-local', s.followOverhead]] : []),
   ];
   out.push(
     `| round | part | ${columns.map(([name]) => name).join(' | ')} |`,

@@ -34,9 +34,14 @@ const { values } = parseArgs({
     'eslint-extend-copies': { type: 'boolean', default: false },
     oxlint: { type: 'boolean', default: false },
     concurrency: { type: 'string' },
+    // The measured modes of each round (`floor` and `empty-rule` are the baselines, always run).
+    modes: { type: 'string', default: 'floor,empty-rule,empty-rules,all,all-local' },
   },
   strict: true,
 });
+const MODES = ['floor', 'empty-rule', 'empty-rules', 'all', 'all-local'];
+const roundModes = [...new Set(['floor', 'empty-rule', ...values.modes.split(',')])];
+for (const mode of roundModes) if (!MODES.includes(mode)) fail(`--modes: unknown mode ${mode} (one of ${MODES.join(', ')})`);
 const rounds = positiveInteger(values.rounds, '--rounds');
 const chunkFiles = values['chunk-files'] === '0' ? 0 : positiveInteger(values['chunk-files'], '--chunk-files');
 const perRuleRounds = values['per-rule'] ? positiveInteger(values['per-rule-rounds'] ?? '1', '--per-rule-rounds') : 0;
@@ -80,10 +85,7 @@ if (values.oxlint || values.concurrency !== undefined) {
 const runs = [];
 for (let round = 1; round <= rounds; round++) {
   const modes = [
-    'floor',
-    'empty-rule',
-    'empty-rules',
-    'all',
+    ...MODES.filter((mode) => roundModes.includes(mode)),
     ...(round <= perRuleRounds ? ruleIds.map((id) => `rule:${id}`) : []),
   ];
   for (const chunk of chunks) {
