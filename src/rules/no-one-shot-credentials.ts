@@ -149,6 +149,10 @@ function checkOneShotInput(model: CredentialModel, consumer: CredentialConsumer,
       const source = findOneShot(model, input.argument);
       return source && !model.isResolvedPerUse(consumer, source) ? [{ node: input.argument, target, source }] : [];
     }
+    case 'imported': {
+      const source = findOneShot(model, input.property.value);
+      return source ? [{ node: input.at, target, source }] : [];
+    }
   }
 }
 

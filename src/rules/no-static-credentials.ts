@@ -145,7 +145,7 @@ function check(checker: Checker, consumer: CredentialConsumer): Finding[] {
     return [];
   }
   return consumer.inputs.flatMap((input) => {
-    if ((input.kind === 'property' || input.kind === 'keys') && isCustomEndpointConfig(checker, input.options)) {
+    if (input.kind !== 'assignment' && input.kind !== 'argument' && isCustomEndpointConfig(checker, input.options)) {
       return [];
     }
     const finding = checkStaticInput(checker, consumer, input);
@@ -203,6 +203,12 @@ function checkStaticInput(checker: Checker, consumer: CredentialConsumer, input:
       const { object = assignment.right, origin } = found;
       return { node: object, client: 'AWS.config', messageId: origin ? 'importedStaticCredentials' : 'staticCredentials', suggest, origin };
     }
+    case 'imported': {
+      // Options another module builds: reported on this file's argument, rewritten nowhere.
+      const found = findStaticCredentials(model, input.property.value, consumer.sdk);
+      const origin = found?.origin ?? input.origin;
+      return found && { node: input.at, client: consumer.name, messageId: getMessageId(consumer, origin), suggest: [], origin };
+    }
     case 'argument': {
       const found = findStaticCredentials(model, input.argument, 'v3');
       if (!found) return undefined;
@@ -242,7 +248,7 @@ function canUseChain(model: CredentialModel, options: TSESTree.ObjectExpression)
  * `allowLocalEndpoints`; one that may also be AWS (`isProd ? undefined : 'http://localhost:4566'`) still counts.
  */
 function isCustomEndpointConfig(checker: Checker, options: TSESTree.ObjectExpression): boolean {
-  const kinds = getEndpointKinds(checker.sourceCode, options);
+  const kinds = getEndpointKinds(checker.model.sourceCodeOf(options), options);
   return kinds.has('local') ? checker.allowLocalEndpoints : kinds.has('other') || kinds.has('unknown');
 }
 

@@ -104,7 +104,7 @@ function findCredentialObjects(model: CredentialModel): CredentialObject[] {
     for (const input of consumer.inputs) {
       if (input.kind === 'keys') add(input.options, undefined, true);
       else if (input.kind === 'property') addValue(input.property.value);
-      else addValue(input.kind === 'argument' ? input.argument : input.assignment.right);
+      else if (input.kind !== 'imported') addValue(input.kind === 'argument' ? input.argument : input.assignment.right);
     }
   }
   for (const handoff of model.providerHandoffs) {

@@ -92,7 +92,6 @@ export const sqs = new SQSClient({ credentials: config.awsConfig.credentials });
 import settings from '../config/aws';
 
 export const sns = new SNSClient({ credentials: settings.credentials });
-// Options another module builds whole are not looked into (a limitation each rule page names).
 export const whole = new SNSClient(settings);
 `,
     // An STS helper module whose result a class elsewhere keeps on \`this\` and gives to a client.
@@ -183,6 +182,17 @@ export async function makeClient(): Promise<S3Client> {
   return client;
 }
 `,
+    // S3-compatible storage configured in its own module: static keys are all R2 takes.
+    'esm/r2/config.js': `export const r2Options = {
+  endpoint: \`https://\${process.env.ACCOUNT_ID}.r2.cloudflarestorage.com\`,
+  credentials: { accessKeyId: process.env.R2_KEY, secretAccessKey: process.env.R2_SECRET },
+};
+`,
+    'esm/r2/client.js': `import { S3Client } from '@aws-sdk/client-s3';
+import { r2Options } from './config.js';
+export const r2 = new S3Client({ ...r2Options, region: 'auto' });
+export const alsoR2 = new S3Client(r2Options);
+`,
     // Correct code across modules: a provider, the default chain.
     'esm/right/config.js': `import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 export const credentials = fromNodeProviderChain();
@@ -224,9 +234,10 @@ describe('credentials that cross a module boundary', () => {
     ]);
   });
 
-  it('follows a default export, and reports nothing in the module that only builds the object', () => {
+  it('follows a default export, and options another module builds whole, reported on the argument', () => {
     expect(at('esm/services/default.js')).toEqual([
-      expect.objectContaining({ rule: 'no-static-credentials', line: 4, message: expect.stringContaining('`esm/config/aws.js:5`') }),
+      expect.objectContaining({ rule: 'no-static-credentials', line: 4, column: 36, message: expect.stringContaining('`esm/config/aws.js:5`') }),
+      expect.objectContaining({ rule: 'no-static-credentials', line: 5, column: 36, message: expect.stringContaining('`esm/config/aws.js:5`') }),
     ]);
     expect(at('esm/config/aws.js')).toEqual([]);
   });
@@ -290,8 +301,9 @@ describe('credentials that cross a module boundary', () => {
     ]);
   });
 
-  it('stays quiet on a provider and on plain options from another module', () => {
+  it('stays quiet on a provider, plain options, and S3-compatible storage configured in another module', () => {
     expect(at('esm/right/service.js')).toEqual([]);
+    expect(at('esm/r2/client.js')).toEqual([]);
     expect(at('esm/right/config.js')).toEqual([]);
   });
 

@@ -85,6 +85,8 @@ function describeInput(model: CredentialModel, input: CredentialInput): string {
       return `= ${text(input.assignment.right)}`;
     case 'argument':
       return `argument ${text(input.argument)}`;
+    case 'imported':
+      return `imported ${text(input.at)} from ${input.origin}`;
   }
 }
 

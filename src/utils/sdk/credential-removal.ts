@@ -31,6 +31,7 @@ export function getDefaultChainRemoval(
         : [input.accessKeyId, input.secretAccessKey];
     case 'assignment':
     case 'argument':
+    case 'imported':
       return undefined;
   }
 }
@@ -44,7 +45,7 @@ export function findDefaultChainRemovalOf(model: CredentialModel, node: TSESTree
   for (const consumer of model.consumers) {
     if (consumer.reference.info.kind !== 'client') continue;
     for (const input of consumer.inputs) {
-      if (input.kind === 'assignment' || input.kind === 'argument' || !holdsLiteral(input, node)) continue;
+      if (input.kind === 'assignment' || input.kind === 'argument' || input.kind === 'imported' || !holdsLiteral(input, node)) continue;
       if (getEndpointKinds(model.sourceCode, input.options).size > 0) return undefined;
       const object = input.kind === 'property' ? skipTransparent(input.property.value) : undefined;
       return getDefaultChainRemoval(consumer, input, object);

@@ -76,7 +76,19 @@ export type CredentialInput =
   /** `AWS.config.credentials = X`. */
   | { kind: 'assignment'; assignment: TSESTree.AssignmentExpression }
   /** The argument is the credentials object: `aws4.sign(request, X)`. */
-  | { kind: 'argument'; call: TSESTree.CallExpression | TSESTree.NewExpression; argument: TSESTree.Expression };
+  | { kind: 'argument'; call: TSESTree.CallExpression | TSESTree.NewExpression; argument: TSESTree.Expression }
+  /**
+   * `credentials` of options another module builds: `new S3Client(awsOptions)` with `awsOptions` imported. `property`
+   * and `options` belong to that module (`origin`); reports go on `at`, the file's own argument, and nothing there
+   * is rewritten.
+   */
+  | {
+      kind: 'imported';
+      at: TSESTree.Node;
+      property: TSESTree.Property;
+      options: TSESTree.ObjectExpression;
+      origin: string;
+    };
 
 /** A place the file gives credentials to the SDK. */
 export interface CredentialConsumer {
@@ -156,6 +168,8 @@ export interface CredentialModel {
    * file's own nodes: only those may be reported or rewritten.
    */
   originOf(node: TSESTree.Node): string | undefined;
+  /** The source code `node` belongs to: this file's, or that of the module the file imports it from. */
+  sourceCodeOf(node: TSESTree.Node): SourceCode;
   /** The SDK reference a value ends at, if any. */
   referenceOf(value: FlowValue): SdkReference | undefined;
   /**
@@ -538,11 +552,14 @@ function createCredentialModel(sourceCode: SourceCode, references: SdkReferences
   }
 
   function propertyInputs(argument: TSESTree.Node, key: string): CredentialInput[] {
-    // Options another module builds whole are not followed: reports and fixes stay in this file.
-    return objectsOf(argument).flatMap((options) => {
-      if (flow.ownerOf(options)) return [];
+    return objectsOf(argument).flatMap((options): CredentialInput[] => {
       const property = propertyOf(options, key);
-      return property ? [{ kind: 'property' as const, property, options }] : [];
+      if (!property) return [];
+      // Options (or their `credentials`) another module builds: reported on the argument, never rewritten. The
+      // options that hold the property are that module's (`{ ...r2Options, region }`): their `endpoint` counts.
+      const origin = originOf(property);
+      const holder = property.parent.type === AST_NODE_TYPES.ObjectExpression ? property.parent : options;
+      return [origin ? { kind: 'imported', at: argument, property, options: holder, origin } : { kind: 'property', property, options }];
     });
   }
 
@@ -557,6 +574,8 @@ function createCredentialModel(sourceCode: SourceCode, references: SdkReferences
       const accessKeyId = propertyOf(options, 'accessKeyId');
       const secretAccessKey = propertyOf(options, 'secretAccessKey');
       const sessionToken = propertyOf(options, 'sessionToken');
+      // Flattened keys another module writes are its own to fix (and quiet here): the rules rewrite them in place.
+      if (accessKeyId && originOf(accessKeyId)) return [];
       return accessKeyId && secretAccessKey ? [{ kind: 'keys' as const, options, accessKeyId, secretAccessKey, sessionToken }] : [];
     });
   }
@@ -683,6 +702,7 @@ function createCredentialModel(sourceCode: SourceCode, references: SdkReferences
     classifyValue,
     sourceOfValue,
     originOf,
+    sourceCodeOf: (node) => ownerOf(node)?.sourceCode ?? sourceCode,
     referenceOf,
     cachedSnapshotsOf,
     returnsOf: (fn) => flow.returnsOf(fn).map(classifyValue),
