@@ -395,3 +395,59 @@ probe((holder as { keys: object }).keys!);
     },
   ],
 });
+
+// A parameter of a function the file only calls by name holds what every call passes.
+ruleTester.run('getFlow: parameters from every call site', probe, {
+  valid: [],
+  invalid: [
+    {
+      // Every call of a local function declaration: both arguments, one the file defines, one it does not.
+      code: `const keys = { accessKeyId: 'a' };
+function make(creds) { probe(creds); }
+make(keys);
+make(other);`,
+      errors: [answer("{ accessKeyId: 'a' } | other", 2, 30, 35)],
+    },
+    {
+      // A \`const\` arrow, a destructured parameter, and a member read of it.
+      code: `const build = ({ credentials }) => probe(credentials.accessKeyId);
+build({ credentials: { accessKeyId: process.env.ID } });`,
+      errors: [answer('process [env.ID]', 1, 42, 65)],
+    },
+    {
+      // Exported: a caller in another module may pass anything.
+      code: `export function make(creds) { probe(creds); }
+make({ accessKeyId: 'a' });`,
+      errors: [answer('creds', 1, 37, 42)],
+    },
+    {
+      code: `const make = (creds) => probe(creds);
+export { make };
+make({ accessKeyId: 'a' });`,
+      errors: [answer('creds', 1, 31, 36)],
+    },
+    {
+      // Handed out as a callback: its caller is not in the file.
+      code: `function make(creds) { probe(creds); }
+list.forEach(make);
+make({ accessKeyId: 'a' });`,
+      errors: [answer('creds', 1, 30, 35)],
+    },
+    {
+      // A call that passes no argument at that index, or spreads them.
+      code: `function make(creds) { probe(creds); }
+make();`,
+      errors: [answer('creds', 1, 30, 35)],
+    },
+    {
+      code: `function make(creds) { probe(creds); }
+make(...args);`,
+      errors: [answer('creds', 1, 30, 35)],
+    },
+    {
+      // Never called: nothing to say.
+      code: `function make(creds) { probe(creds); }`,
+      errors: [answer('creds', 1, 30, 35)],
+    },
+  ],
+});
