@@ -19,6 +19,32 @@ function fixedKeys(code: string, line: number) {
   };
 }
 
+/** An SDK client beside an R2 `AwsClient`: the client signs for AWS, the `AwsClient` for R2. */
+const BESIDE_S3 = `
+import { AwsClient } from 'aws4fetch';
+import { S3Client } from '@aws-sdk/client-s3';
+const r2 = new AwsClient({ accessKeyId: process.env.R2_KEY_ID, secretAccessKey: process.env.R2_SECRET });
+export const fromR2 = (key) => r2.fetch(\`https://account.r2.cloudflarestorage.com/bucket/\${key}\`);
+export const s3 = new S3Client({ credentials: { accessKeyId: process.env.KEY_ID, secretAccessKey: process.env.SECRET } });
+`;
+
+/** The report on the S3 client of \`BESIDE_S3\`, with its two suggestions. */
+const besideS3 = {
+  messageId: 'staticCredentials' as const,
+  data: { client: 'S3Client' },
+  line: 6, column: 34, endLine: 6, endColumn: 119,
+  suggestions: [
+    { messageId: 'removeCredentials' as const, output: BESIDE_S3.replace(/\{ credentials: .* \} \}\);/, '{});') },
+    {
+      messageId: 'useProviderChain' as const,
+      output: BESIDE_S3.replace(
+        "import { S3Client } from '@aws-sdk/client-s3';\n",
+        "import { S3Client } from '@aws-sdk/client-s3';\nimport { fromNodeProviderChain } from '@aws-sdk/credential-providers';\n",
+      ).replace(/\{ credentials: .* \} \}\);/, '{ credentials: fromNodeProviderChain() });'),
+    },
+  ],
+};
+
 const UNKNOWN_URL = `
 import { AwsClient } from 'aws4fetch';
 const aws = new AwsClient(${KEYS});
@@ -76,6 +102,11 @@ export async function get(key) {
   ],
   invalid: [
     {
+      // The SDK client is reported, the R2 `AwsClient` beside it is not.
+      code: BESIDE_S3,
+      errors: [besideS3],
+    },
+    {
       // A URL the file does not define: aws4fetch is mostly used for AWS services.
       code: UNKNOWN_URL,
       errors: [fixedKeys(UNKNOWN_URL, 3)],
@@ -121,6 +152,47 @@ module.exports = { put };
   ],
   invalid: [
     {
+      // The SDK client is reported, the R2 `AwsClient` beside it is not.
+      code: `
+const { AwsClient } = require('aws4fetch');
+const { S3Client } = require('@aws-sdk/client-s3');
+const r2 = new AwsClient({ accessKeyId: process.env.R2_KEY_ID, secretAccessKey: process.env.R2_SECRET });
+const fromR2 = (key) => r2.fetch(\`https://account.r2.cloudflarestorage.com/bucket/\${key}\`);
+module.exports = { fromR2, s3: new S3Client({ credentials: { accessKeyId: process.env.KEY_ID, secretAccessKey: process.env.SECRET } }) };
+`,
+      languageOptions: commonjs,
+      errors: [
+        {
+          messageId: 'staticCredentials',
+          data: { client: 'S3Client' },
+          line: 6, column: 47, endLine: 6, endColumn: 132,
+          suggestions: [
+            {
+              messageId: 'removeCredentials',
+              output: `
+const { AwsClient } = require('aws4fetch');
+const { S3Client } = require('@aws-sdk/client-s3');
+const r2 = new AwsClient({ accessKeyId: process.env.R2_KEY_ID, secretAccessKey: process.env.R2_SECRET });
+const fromR2 = (key) => r2.fetch(\`https://account.r2.cloudflarestorage.com/bucket/\${key}\`);
+module.exports = { fromR2, s3: new S3Client({}) };
+`,
+            },
+            {
+              messageId: 'useProviderChain',
+              output: `
+const { AwsClient } = require('aws4fetch');
+const { S3Client } = require('@aws-sdk/client-s3');
+const { fromNodeProviderChain } = require('@aws-sdk/credential-providers');
+const r2 = new AwsClient({ accessKeyId: process.env.R2_KEY_ID, secretAccessKey: process.env.R2_SECRET });
+const fromR2 = (key) => r2.fetch(\`https://account.r2.cloudflarestorage.com/bucket/\${key}\`);
+module.exports = { fromR2, s3: new S3Client({ credentials: fromNodeProviderChain() }) };
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       // The client itself exported through an object.
       code: REQUIRED,
       languageOptions: commonjs,
@@ -156,6 +228,10 @@ export class Storage {
     `,
   ],
   invalid: [
+    {
+      code: BESIDE_S3,
+      errors: [besideS3],
+    },
     {
       code: TS_UNKNOWN,
       errors: [fixedKeys(TS_UNKNOWN, 4)],
