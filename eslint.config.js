@@ -8,7 +8,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-  { ignores: ['dist/', 'coverage/', 'examples/', '.bench-cache/'] },
+  { ignores: ['dist/', 'coverage/', 'examples/', '.bench-cache/', 'tests/fixtures/'] },
   {
     linterOptions: { reportUnusedDisableDirectives: 'error' },
     languageOptions: { globals: globals.node },

@@ -1,6 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
+import tsParser from '@typescript-eslint/parser';
+
 import plugin from '../src/index.js';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -90,7 +92,7 @@ describe('docs a user can follow', () => {
 });
 
 describe('configs', () => {
-  const enabled = (config: keyof typeof plugin.configs): Record<string, unknown> =>
+  const enabled = (config: 'recommended' | 'strict' | 'all' | 'json'): Record<string, unknown> =>
     plugin.configs[config].rules ?? {};
   const expected = (include: (recommended: string | undefined) => boolean): Record<string, string> =>
     Object.fromEntries(
@@ -143,5 +145,21 @@ describe('configs', () => {
   it.each(['recommended', 'strict', 'all'] as const)('%s is a named flat config carrying the plugin', (name) => {
     expect(plugin.configs[name].name).toBe(`aws-credentials/${name}`);
     expect(plugin.configs[name].plugins?.['aws-credentials']).toBe(plugin);
+  });
+
+  // typescript-eslint's naming and shape: an array to spread, the parser and a project service for TypeScript files.
+  it.each([
+    ['recommended-type-checked', 'recommended'],
+    ['strict-type-checked', 'strict'],
+  ] as const)('%s holds the rules of %s and turns on type information for TypeScript files', (name, base) => {
+    const [rulesConfig, typescript, ...rest] = plugin.configs[name];
+    expect(rest).toEqual([]);
+    expect(rulesConfig).toEqual({ ...plugin.configs[base], name: `aws-credentials/${name}` });
+    expect(typescript).toEqual({
+      name: `aws-credentials/${name}/typescript`,
+      files: ['**/*.{ts,mts,cts,tsx}'],
+      languageOptions: { parser: tsParser, parserOptions: { projectService: true } },
+    });
+    expect(plugin.configs[name]).toBe(plugin.configs[name]);
   });
 });

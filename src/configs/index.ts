@@ -1,8 +1,12 @@
+import { createRequire } from 'node:module';
+
 import type { TSESLint } from '@typescript-eslint/utils';
 
 import type { PluginRule } from '../rules/index.js';
 
 export type ConfigName = 'all' | 'recommended' | 'strict';
+/** typescript-eslint's naming: the rules of `recommended` or `strict`, with type information on TypeScript files. */
+export type TypeCheckedConfigName = 'recommended-type-checked' | 'strict-type-checked';
 
 /**
  * The files the JavaScript rules lint: JavaScript, TypeScript and the components whose `<script>` blocks their
@@ -12,6 +16,9 @@ export type ConfigName = 'all' | 'recommended' | 'strict';
 export const SCRIPT_FILES: readonly string[] = ['**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx,vue,svelte,astro}'];
 
 /** JSON data files that may hold keys; lock files hold package hashes only. */
+/** The files typed mode parses with the TypeScript parser and a project service. */
+export const TYPESCRIPT_FILES: readonly string[] = ['**/*.{ts,mts,cts,tsx}'];
+
 export const JSON_FILES: readonly string[] = ['**/*.json', '**/*.jsonc', '**/*.json5'];
 export const LOCK_FILES: readonly string[] = ['**/package-lock.json', '**/npm-shrinkwrap.json'];
 
@@ -54,4 +61,28 @@ export function createJsonConfig(plugin: TSESLint.FlatConfig.Plugin): TSESLint.F
     plugins: { 'aws-credentials': plugin },
     rules: { 'aws-credentials/no-hardcoded-credentials': 'error' },
   };
+}
+
+/**
+ * `configs['recommended-type-checked']`, `configs['strict-type-checked']`: an array, as typescript-eslint's own
+ * type-checked configs, spread into the user's config. The rules of `recommended` or `strict`, and for TypeScript
+ * files `@typescript-eslint/parser` with `parserOptions.projectService: true`, so that the credential model can ask
+ * the type of a value it cannot follow (`sdk/typed-credentials.ts`). The user sets `tsconfigRootDir`. Built on first
+ * access only: the parser loads TypeScript, which a JavaScript-only user never needs.
+ */
+export function createTypeCheckedConfig(
+  name: TypeCheckedConfigName,
+  plugin: TSESLint.FlatConfig.Plugin,
+  rules: Readonly<Record<string, PluginRule>>,
+): TSESLint.FlatConfig.ConfigArray {
+  const base = name === 'recommended-type-checked' ? 'recommended' : 'strict';
+  const parser = createRequire(import.meta.url)('@typescript-eslint/parser') as TSESLint.FlatConfig.Parser;
+  return [
+    { ...createConfig(base, plugin, rules), name: `aws-credentials/${name}` },
+    {
+      name: `aws-credentials/${name}/typescript`,
+      files: [...TYPESCRIPT_FILES],
+      languageOptions: { parser, parserOptions: { projectService: true } },
+    },
+  ];
 }

@@ -6,7 +6,7 @@ import { CHECK_TEST_FILES_PROPERTY, isSkippedTestFile } from '../utils/modules/f
 import { planImport, removeProperties } from '../utils/fix/fixes.js';
 import { getHoistedProviderGetterFix, getProviderGetterFix } from '../utils/fix/provider-getter.js';
 import { getSessionProviderText } from '../utils/fix/session-provider.js';
-import { describeSource, getCredentialModel, type CredentialConsumer, type CredentialInput, type CredentialModel, type CredentialSource } from '../utils/sdk/credentials.js';
+import { describeSource, getCredentialModel, getSourceNode, type CredentialConsumer, type CredentialInput, type CredentialModel, type CredentialSource } from '../utils/sdk/credentials.js';
 import { isOperationSession } from '../utils/sdk/operation-sessions.js';
 import { getParamsText, getSnapshotProvider } from '../utils/sdk/provider-rewrites.js';
 import { mentionsSdk, onSdkReferences, type SdkReference } from '../utils/sdk/references.js';
@@ -14,7 +14,7 @@ import { getGlobalConfigAssignment, getV2Namespace } from '../utils/sdk/v2-confi
 import { isVisibleAt } from '../utils/scope/names.js';
 
 type Options = [{ checkTestFiles?: boolean }];
-type MessageId = 'oneShotCredentials' | 'oneShotFixedKeys' | 'cachedCredentials' | 'useTemporaryCredentials' | 'useChainableTemporaryCredentials' | 'useSessionProvider' | 'useProviderGetter';
+type MessageId = 'oneShotCredentials' | 'importedOneShotCredentials' | 'oneShotFixedKeys' | 'cachedCredentials' | 'useTemporaryCredentials' | 'useChainableTemporaryCredentials' | 'useSessionProvider' | 'useProviderGetter';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Suggestion = TSESLint.SuggestionReportDescriptor<MessageId>;
@@ -64,6 +64,10 @@ export default createRule<Options, MessageId>({
       oneShotCredentials:
         '`{{ target }}` receives credentials resolved once from `{{ source }}`: these keys expire at `Expiration` ' +
         'and will never be refreshed: calls fail with ExpiredToken after that. Pass a provider that refreshes them.',
+      importedOneShotCredentials:
+        '`{{ target }}` receives credentials resolved once from `{{ source }}` at `{{ origin }}`: these keys expire ' +
+        'at `Expiration` and will never be refreshed: calls fail with ExpiredToken after that. Pass a provider that ' +
+        'refreshes them.',
       oneShotFixedKeys:
         '`{{ target }}` keeps the keys resolved once from `{{ source }}` for its whole life and takes no provider: once they expire every request it signs fails with ExpiredToken. Build a new `{{ target }}` per request from what a provider resolves.',
       useTemporaryCredentials:
@@ -98,11 +102,13 @@ export default createRule<Options, MessageId>({
       for (const finding of findings) {
         if (reported.has(finding.node)) continue;
         reported.add(finding.node);
+        // A source in another module: a rewrite would copy its input (`params`) here, where its names mean nothing.
+        const origin = model.originOf(getSourceNode(finding.source));
         context.report({
           node: finding.node,
-          messageId: finding.cached ? 'cachedCredentials' : finding.fixedKeys ? 'oneShotFixedKeys' : 'oneShotCredentials',
-          data: { target: finding.target, source: describeSource(model, sourceCode, finding.source) },
-          suggest: getSuggestions(model, sourceCode, finding),
+          messageId: finding.cached ? 'cachedCredentials' : finding.fixedKeys ? 'oneShotFixedKeys' : origin ? 'importedOneShotCredentials' : 'oneShotCredentials',
+          data: { target: finding.target, source: describeSource(model, sourceCode, finding.source), ...(origin ? { origin } : {}) },
+          suggest: origin ? [] : getSuggestions(model, sourceCode, finding),
         });
       }
     });
@@ -120,11 +126,11 @@ function checkOneShotInput(model: CredentialModel, consumer: CredentialConsumer,
       const { info } = consumer.reference;
       const getter = info.kind === 'signer' && info.option === 'getCredentials' ? property : undefined;
       if (!source) return findCachedSnapshots(model, property.value, target, getter);
-      // An Amplify session fetched by the operation, for a client that dies with it: fresh at each call.
-      if (source.kind === 'authSession' && isOperationSession(model, consumer, property.value)) return [];
+      if (source.kind === 'authSession' && isOperationSession(model, consumer, property.value)) return []; // Fresh at each call.
       const apply = (fixer: TSESLint.RuleFixer, provider: string): TSESLint.RuleFix[] => [
+        // A shorthand property's key is an identifier.
         property.shorthand
-          ? fixer.replaceText(property, `${getPropertyText(property)}: ${provider}`)
+          ? fixer.replaceText(property, `${(property.key as TSESTree.Identifier).name}: ${provider}`)
           : fixer.replaceText(property.value, provider),
       ];
       return [{ node: property, target, source, replacement: { sdk: consumer.sdk, location: property, namespace, apply } }];
@@ -162,7 +168,8 @@ function findOneShot(model: CredentialModel, node: TSESTree.Node): CredentialSou
 /** Provider functions among the values of `node` that hand out a cached snapshot, reported where it is built. */
 function findCachedSnapshots(model: CredentialModel, node: TSESTree.Node, target: string, getter?: TSESTree.Property): Finding[] {
   return model.classify(node).flatMap((value) =>
-    value.kind === 'provider'
+    // A provider another module defines is reported there, where its cache is.
+    value.kind === 'provider' && !value.origin
       ? model.cachedSnapshotsOf(value.fn).flatMap((snapshot) =>
           snapshot.kind === 'oneShot'
             ? [{ node: snapshot.object ?? snapshot.value.node, target, source: snapshot.source, cached: true, getter }]
@@ -228,10 +235,6 @@ function checkV2KeyAssignment(model: CredentialModel, config: SdkReference): Fin
 /** The message names the call that receives the keys: `AWS.config.update`, not `AWS.config`. */
 function getTargetName(consumer: CredentialConsumer): string {
   return consumer.reference.info.kind === 'v2GlobalConfig' && consumer.site ? 'AWS.config.update' : consumer.name;
-}
-
-function getPropertyText(property: TSESTree.Property): string {
-  return property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : 'credentials';
 }
 
 /**

@@ -4,8 +4,9 @@ import { containsNode, skipTransparent } from '../utils/ast/nodes.js';
 import { createRule } from '../utils/create-rule.js';
 import { CREDENTIAL_PROVIDERS_MODULE } from '../utils/sdk/catalog.js';
 import { CHECK_TEST_FILES_PROPERTY, isSkippedTestFile } from '../utils/modules/files.js';
-import { planImport, isInStatementList, removeProperties, removeStatement } from '../utils/fix/fixes.js';
+import { isInStatementList, removeProperties, removeStatement } from '../utils/fix/fixes.js';
 import { planModuleProvider } from '../utils/fix/module-provider.js';
+import { getProviderCallFix } from '../utils/fix/provider-call.js';
 import { getNewProviderGetterFix } from '../utils/fix/provider-getter.js';
 import {
   getCredentialModel,
@@ -14,6 +15,7 @@ import {
   type CredentialModel,
 } from '../utils/sdk/credentials.js';
 import { getDefaultChainRemoval, isLongTermKeyStsClient } from '../utils/sdk/credential-removal.js';
+import { findStaticCredentials, findTypedStaticCredentials } from '../utils/sdk/static-credentials.js';
 import { getEndpointKinds } from '../utils/sdk/endpoints.js';
 import { signsForOtherHost } from '../utils/sdk/signer-hosts.js';
 import { getStaticCredentialsGetter } from '../utils/sdk/provider-rewrites.js';
@@ -24,6 +26,8 @@ import { isSameBindingAt } from '../utils/scope/names.js';
 type Options = [{ allowLocalEndpoints?: boolean; checkTestFiles?: boolean }];
 type MessageId =
   | 'staticCredentials'
+  | 'importedStaticCredentials'
+  | 'staticTypedCredentials'
   | 'staticSignerCredentials'
   | 'staticFixedSignerCredentials'
   | 'removeCredentials'
@@ -41,6 +45,10 @@ interface Finding {
   /** The message: a signer outside the SDK clients (`SignatureV4`) has no provider chain to shadow. */
   messageId: MessageId;
   suggest: Suggestion[];
+  /** Where the object was built, when another module built it. */
+  origin?: string;
+  /** Typed mode: the type that shows the value is static. */
+  type?: string;
 }
 
 /** What every check needs: the file, its credential model and the options. */
@@ -66,6 +74,14 @@ export default createRule<Options, MessageId>({
         'Static credentials given to `{{ client }}` never refresh and shadow the default provider chain ' +
         '(instance or task role, SSO, environment): calls fail with ExpiredToken once temporary keys expire, ' +
         'and long-term keys end up in code or config.',
+      importedStaticCredentials:
+        'The static credentials built at `{{ origin }}` and given to `{{ client }}` never refresh and shadow the ' +
+        'default provider chain (instance or task role, SSO, environment): calls fail with ExpiredToken once ' +
+        'temporary keys expire, and long-term keys end up in code or config.',
+      staticTypedCredentials:
+        '`{{ client }}` is given credentials of type `{{ type }}`, a static object with `accessKeyId` and ' +
+        '`secretAccessKey` that never refreshes and shadows the default provider chain: calls fail with ExpiredToken ' +
+        'once temporary keys expire. Give the client a provider instead.',
       staticSignerCredentials:
         '`{{ client }}` keeps the static credentials it is given and never asks for new ones: the requests it signs ' +
         'fail with ExpiredToken once temporary keys expire. Give it a provider that refreshes them.',
@@ -113,10 +129,10 @@ export default createRule<Options, MessageId>({
       };
       // A config object shared by several clients is one object: one report.
       const reported = new Set<TSESTree.Node>();
-      for (const { node, client, messageId, suggest } of checker.model.consumers.flatMap((consumer) => check(checker, consumer))) {
+      for (const { node, client, messageId, suggest, origin, type } of checker.model.consumers.flatMap((consumer) => check(checker, consumer))) {
         if (reported.has(node)) continue;
         reported.add(node);
-        context.report({ node, messageId, data: { client }, suggest });
+        context.report({ node, messageId, data: { client, ...(origin ? { origin } : {}), ...(type === undefined ? {} : { type }) }, suggest });
       }
     });
   },
@@ -144,10 +160,11 @@ function checkStaticInput(checker: Checker, consumer: CredentialConsumer, input:
       const { property } = input;
       const getter = getStaticCredentialsGetter(model, consumer, property);
       if (getter) return checkStaticGetter(sourceCode, consumer, property, getter.provider);
-      const object = findStatic(model, property.value, consumer.sdk);
-      if (!object) return undefined;
+      const found = findStaticCredentials(model, property.value, consumer.sdk);
+      if (!found) return checkTypedStatic(model, consumer, property, property.value);
+      const { object, origin } = found;
       // `options.credentials || { … }`, `useProfile ? fromIni() : { … }`: only the static branch is replaced.
-      const isBranch = object !== skipTransparent(property.value) && isWithin(object, property.value);
+      const isBranch = object !== undefined && object !== skipTransparent(property.value) && containsNode(property.value, object);
       const removal = getDefaultChainRemoval(consumer, input, object);
       const suggest: Suggestion[] = removal
         ? [{ messageId: 'removeCredentials', fix: (fixer) => removeProperties(fixer, sourceCode, removal) }]
@@ -157,7 +174,7 @@ function checkStaticInput(checker: Checker, consumer: CredentialConsumer, input:
           ? getProviderChainSuggestion(sourceCode, property, isBranch ? object : undefined)
           : !isBranch && canUseChain(model, input.options) && getV2ProviderChainSuggestion(sourceCode, consumer.site, property, []);
       if (chain) suggest.push(chain);
-      return { node: property, client: consumer.name, messageId: getMessageId(consumer), suggest };
+      return { node: property, client: consumer.name, messageId: getMessageId(consumer, origin), suggest, origin };
     }
     case 'keys': {
       const { accessKeyId, secretAccessKey } = input;
@@ -172,39 +189,39 @@ function checkStaticInput(checker: Checker, consumer: CredentialConsumer, input:
         canUseChain(model, input.options) &&
         getV2ProviderChainSuggestion(sourceCode, consumer.site, accessKeyId, keys.slice(1));
       if (chain) suggest.push(chain);
-      return { node: accessKeyId, client: consumer.name, messageId: getMessageId(consumer), suggest };
+      return { node: accessKeyId, client: consumer.name, messageId: getMessageId(consumer, undefined), suggest };
     }
     case 'assignment': {
       const { assignment } = input;
-      const first = model.classify(assignment.right).find((value) => value.kind === 'static');
-      if (!first) return undefined;
+      const found = findStaticCredentials(model, assignment.right, 'v2');
+      if (!found) return checkTypedStatic(model, consumer, assignment.right, assignment.right);
       const statement = assignment.parent;
       const suggest: Suggestion[] =
         statement.type === AST_NODE_TYPES.ExpressionStatement && isInStatementList(statement)
           ? [{ messageId: 'removeCredentials', fix: (fixer) => removeStatement(fixer, sourceCode, statement) }]
           : [];
-      return { node: first.object, client: 'AWS.config', messageId: 'staticCredentials', suggest };
+      const { object = assignment.right, origin } = found;
+      return { node: object, client: 'AWS.config', messageId: origin ? 'importedStaticCredentials' : 'staticCredentials', suggest, origin };
     }
     case 'argument': {
-      const object = findStatic(model, input.argument, 'v3');
-      if (!object) return undefined;
+      const found = findStaticCredentials(model, input.argument, 'v3');
+      if (!found) return undefined;
+      const { object = input.argument, origin } = found;
       const provider = getPerCallProviderSuggestion(sourceCode, input.argument, object);
-      return { node: object, client: consumer.name, messageId: getMessageId(consumer), suggest: provider ? [provider] : [] };
+      return { node: object, client: consumer.name, messageId: getMessageId(consumer, origin), suggest: provider ? [provider] : [], origin };
     }
   }
 }
 
-function getMessageId({ reference: { info } }: CredentialConsumer): MessageId {
-  if (info.kind !== 'signer') return 'staticCredentials';
-  return info.option === 'flattenedKeys' ? 'staticFixedSignerCredentials' : 'staticSignerCredentials';
+/** Typed mode: not for signers, often built per request from what the caller resolved; no suggestion (built elsewhere). */
+function checkTypedStatic(model: CredentialModel, consumer: CredentialConsumer, node: TSESTree.Node, value: TSESTree.Node): Finding | undefined {
+  const type = getMessageId(consumer, undefined) === 'staticCredentials' ? findTypedStaticCredentials(model, value) : undefined;
+  return type === undefined ? undefined : { node, client: consumer.name, messageId: 'staticTypedCredentials', suggest: [], type };
 }
 
-/** Static credentials among the values `node` may hold; v3 takes only object literals, v2 also `new AWS.Credentials`. */
-function findStatic(model: CredentialModel, node: TSESTree.Node, sdk: 'v2' | 'v3'): TSESTree.Node | undefined {
-  for (const value of model.classify(node)) {
-    if (value.kind === 'static' && (sdk === 'v2' || value.object.type === AST_NODE_TYPES.ObjectExpression)) return value.object;
-  }
-  return undefined;
+function getMessageId({ reference: { info } }: CredentialConsumer, origin: string | undefined): MessageId {
+  if (info.kind !== 'signer') return origin ? 'importedStaticCredentials' : 'staticCredentials';
+  return info.option === 'flattenedKeys' ? 'staticFixedSignerCredentials' : 'staticSignerCredentials';
 }
 
 /** `getCredentials: () => provider()` for static keys an opensearch getter returns, the provider created once. */
@@ -212,10 +229,6 @@ function checkStaticGetter(sourceCode: SourceCode, consumer: CredentialConsumer,
   const getter = getNewProviderGetterFix(sourceCode, property, existing, CREDENTIAL_PROVIDERS_MODULE, PROVIDER_CHAIN);
   const suggest: Suggestion[] = getter ? [{ messageId: 'useProviderGetter', data: { getter: getter.getter }, fix: getter.fix }] : [];
   return { node: property, client: consumer.name, messageId: 'staticSignerCredentials', suggest };
-}
-
-function isWithin(inner: TSESTree.Node, outer: TSESTree.Node): boolean {
-  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
 }
 
 /** v2 `credentialProvider` already set: a chain suggestion would be a second one. */
@@ -233,32 +246,10 @@ function isCustomEndpointConfig(checker: Checker, options: TSESTree.ObjectExpres
   return kinds.has('local') ? checker.allowLocalEndpoints : kinds.has('other') || kinds.has('unknown');
 }
 
-/**
- * `credentials: fromNodeProviderChain()`, imported from `@aws-sdk/credential-providers` unless the file has it; with
- * `branch`, the chain takes the place of that static branch of the value only.
- */
-function getProviderChainSuggestion(
-  sourceCode: SourceCode,
-  credentials: TSESTree.Property,
-  branch?: TSESTree.Node,
-): Suggestion | undefined {
-  const plan = planImport(sourceCode, credentials, CREDENTIAL_PROVIDERS_MODULE, PROVIDER_CHAIN);
-  if (!plan) {
-    return undefined;
-  }
-  const call = `${plan.callee}()`;
-  return {
-    messageId: 'useProviderChain',
-    data: { provider: call },
-    fix: (fixer) => [
-      branch
-        ? fixer.replaceText(branch, call)
-        : credentials.shorthand
-          ? fixer.replaceText(credentials, `credentials: ${call}`)
-          : fixer.replaceText(credentials.value, call),
-      ...plan.addImport(fixer),
-    ],
-  };
+/** `credentials: fromNodeProviderChain()`; with `branch`, in place of that static branch of the value only. */
+function getProviderChainSuggestion(sourceCode: SourceCode, credentials: TSESTree.Property, branch?: TSESTree.Node): Suggestion | undefined {
+  const plan = getProviderCallFix(sourceCode, credentials, CREDENTIAL_PROVIDERS_MODULE, PROVIDER_CHAIN, branch);
+  return plan && { messageId: 'useProviderChain', data: { provider: plan.call }, fix: plan.fix };
 }
 
 /**

@@ -6,22 +6,17 @@ import { planImport, type ImportPlan } from '../utils/fix/fixes.js';
 import { getParentProperty, insertProperty } from '../utils/fix/insert-property.js';
 import { getSiblingFieldText } from '../utils/fix/sibling-field.js';
 import { CHECK_TEST_FILES_PROPERTY, isSkippedTestFile } from '../utils/modules/files.js';
-import type { FlowValue } from '../utils/scope/flow.js';
 import { CREDENTIAL_PROVIDERS_MODULE, EXPIRE_AFTER } from '../utils/sdk/catalog.js';
 import { getCredentialModel, type CredentialModel, type ProviderHandoff } from '../utils/sdk/credentials.js';
+import { findReturnedWithoutExpiration, type Returned } from '../utils/sdk/provider-returns.js';
 import { mentionsSdk, onSdkReferences } from '../utils/sdk/references.js';
 
-type MessageId = 'missingExpiration' | 'addExpiration' | 'wrapWithExpireAfter' | 'addExpireAfter';
+type MessageId = 'missingExpiration' | 'importedMissingExpiration' | 'missingTypedExpiration' | 'addExpiration' | 'wrapWithExpireAfter' | 'addExpireAfter';
 type Options = [{ checkTestFiles?: boolean }];
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Suggestion = TSESLint.SuggestionReportDescriptor<MessageId>;
+type Report = TSESLint.ReportDescriptor<MessageId>;
 
-/** A returned credentials object without `expiration`, and the `accessKeyId` property it has. */
-interface Returned {
-  value: FlowValue;
-  object: TSESTree.ObjectExpression;
-  accessKeyId: TSESTree.Property | undefined;
-}
 
 export default createRule<Options, MessageId>({
   name: 'require-credential-expiration',
@@ -36,6 +31,10 @@ export default createRule<Options, MessageId>({
     messages: {
       missingExpiration:
         '{{ provider }} returns credentials without `expiration`, so {{ consumer }} calls it only once and keeps the first keys forever: calls fail with ExpiredToken once those keys expire.',
+      importedMissingExpiration:
+        '{{ provider }} returns the credentials built at `{{ origin }}` without `expiration`, so {{ consumer }} calls it only once and keeps the first keys forever: calls fail with ExpiredToken once those keys expire.',
+      missingTypedExpiration:
+        '{{ provider }} has type `{{ type }}`, whose credentials have no `expiration`, so {{ consumer }} calls it only once and keeps the first keys forever: calls fail with ExpiredToken once those keys expire.',
       addExpiration: 'Return `expiration` from the STS response, so the SDK fetches new keys 5 minutes before they expire.',
       wrapWithExpireAfter:
         'Wrap the provider in `createCredentialChain(…).expireAfter(15 * 60_000)`, so the client calls it again about every 10 minutes.',
@@ -54,25 +53,54 @@ export default createRule<Options, MessageId>({
     return onSdkReferences(context, (references) => {
       const model = getCredentialModel(sourceCode, references);
       // One function, one report: a config shared by two clients, an exported assumer also passed in the file.
-      const reported = new Set<FunctionNode>();
+      const reported = new Set<TSESTree.Node>();
       for (const slot of model.providerHandoffs.filter(isMemoizingPlace)) {
-        const found = findProviders(model, slot.node)
-          .filter((fn) => !reported.has(fn))
-          .map((fn) => ({ fn, returned: findReturnedWithoutExpiration(model, fn) }))
-          .find(({ returned }) => returned !== undefined);
-        if (!found?.returned) continue;
-        const { fn, returned } = found;
-        reported.add(fn);
-        context.report({
-          loc: getReportLocation(sourceCode, slot, fn, returned),
-          messageId: 'missingExpiration',
-          data: { provider: describeProvider(slot, fn), consumer: describeConsumer(slot) },
-          suggest: buildSuggestions(model, slot, returned),
-        });
+        const report = checkReturns(model, slot, reported) ?? checkTypedProvider(model, slot, reported);
+        if (report) context.report(report);
       }
     });
   },
 });
+
+/** The first function `slot` may hold whose returned objects the file sees, none with `expiration`. */
+function checkReturns(model: CredentialModel, slot: ProviderHandoff, reported: Set<TSESTree.Node>): Report | undefined {
+  const found = findProviders(model, slot.node)
+    .filter((fn) => !reported.has(fn))
+    .map((fn) => ({ fn, returned: findReturnedWithoutExpiration(model, fn) }))
+    .find(({ returned }) => returned !== undefined);
+  if (!found?.returned) return undefined;
+  const { fn, returned } = found;
+  reported.add(fn);
+  const data = { provider: describeProvider(slot, fn), consumer: describeConsumer(slot) };
+  // Objects another module returns are reported where this file hands the provider over, and fixed there.
+  const origin = returned.map((entry) => model.originOf(entry.object)).find(Boolean);
+  return origin
+    ? { loc: slot.node.loc, messageId: 'importedMissingExpiration', data: { ...data, origin } }
+    : { loc: getReportLocation(model.sourceCode, slot, fn, returned), messageId: 'missingExpiration', data, suggest: buildSuggestions(model, slot, returned) };
+}
+
+/**
+ * Typed mode: a provider the file cannot follow (a parameter, an injected service's method), or a function of the
+ * file whose returns it cannot see, whose type says its credentials have no `expiration` member at all (an optional
+ * one, as in `AwsCredentialIdentityProvider`, may be set: quiet).
+ */
+function checkTypedProvider(model: CredentialModel, slot: ProviderHandoff, reported: Set<TSESTree.Node>): Report | undefined {
+  for (const value of model.classify(slot.node)) {
+    const typed = model.typeOf(value);
+    const fn = value.kind === 'provider' ? value.fn : undefined;
+    if (typed?.kind !== 'provider' || typed.expiration || reported.has(fn ?? slot.node)) continue;
+    reported.add(fn ?? slot.node);
+    const text = model.sourceCode.getText(slot.node);
+    const named = /^[\w$.]{1,40}$/.test(text) ? `\`${text}\`` : 'This credential provider';
+    return {
+      loc: fn ? getReportLocation(model.sourceCode, slot, fn, []) : slot.node.loc,
+      messageId: 'missingTypedExpiration',
+      data: { provider: fn ? describeProvider(slot, fn) : named, consumer: describeConsumer(slot), type: typed.type },
+      suggest: buildSuggestions(model, slot, []),
+    };
+  }
+  return undefined;
+}
 
 /**
  * The SDK memoizes what the function returns and calls it again only once `expiration` is near: not a chain with
@@ -90,68 +118,6 @@ function findProviders(model: CredentialModel, node: TSESTree.Node): FunctionNod
     .map((value) => skipTransparent(value.node))
     .filter(isFunction);
   return [...new Set(functions)];
-}
-
-/**
- * The credential objects `fn` returns (through every return, helper, method, `.then(cb)` or `await` the flow model
- * follows), when none of them can carry `expiration`; `undefined` when the function is fine or the file cannot
- * tell: some returned object has `expiration` or may get it (an unknown spread: the lookup is unknown), none has
- * `accessKeyId`, the key is a literal (calling again would change nothing), or the keys were fetched once outside
- * the functions that run per call (a one-shot response, `no-one-shot-credentials`' case).
- */
-function findReturnedWithoutExpiration(model: CredentialModel, fn: FunctionNode): Returned[] | undefined {
-  const { flow } = model;
-  const objects = new Map<TSESTree.ObjectExpression, FlowValue>();
-  for (const value of flow.returnsOf(fn)) {
-    const node = skipTransparent(value.node);
-    if (value.path.length === 0 && node.type === AST_NODE_TYPES.ObjectExpression && !objects.has(node)) {
-      objects.set(node, value);
-    }
-  }
-  const values = [...objects.values()];
-  if (values.some((value) => flow.lookup(value, 'expiration').kind !== 'absent')) {
-    return undefined;
-  }
-  const returned: Returned[] = [];
-  for (const [object, value] of objects) {
-    const accessKeyId = flow.lookup(value, 'accessKeyId');
-    if (accessKeyId.kind !== 'found') continue;
-    if (!isRefetchable(model, fn, object, value, accessKeyId.values, accessKeyId.properties[0])) return undefined;
-    returned.push({ value, object, accessKeyId: accessKeyId.properties[0] });
-  }
-  return returned.length > 0 ? returned : undefined;
-}
-
-/** Whether calling the provider again may return other keys: not literals, not a snapshot taken outside it. */
-function isRefetchable(
-  model: CredentialModel,
-  fn: FunctionNode,
-  object: TSESTree.ObjectExpression,
-  value: FlowValue,
-  keys: readonly FlowValue[],
-  property: TSESTree.Property | undefined,
-): boolean {
-  if (keys.length > 0 && keys.every((key) => key.path.length === 0 && isStringLiteral(key.node))) {
-    return false;
-  }
-  const source = property && model.sourceOf(property.value, value);
-  if (!source || source.kind === 'v2Snapshot') {
-    return true;
-  }
-  const inner = getEnclosingFunction(object);
-  return isInside(source.call, fn) || (inner !== undefined && isInside(source.call, inner));
-}
-
-function isStringLiteral(node: TSESTree.Node): boolean {
-  const value = skipTransparent(node);
-  return (
-    (value.type === AST_NODE_TYPES.Literal && typeof value.value === 'string') ||
-    (value.type === AST_NODE_TYPES.TemplateLiteral && value.expressions.length === 0)
-  );
-}
-
-function isInside(inner: TSESTree.Node, outer: TSESTree.Node): boolean {
-  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
 }
 
 /**
@@ -227,7 +193,7 @@ function buildSuggestions(model: CredentialModel, slot: ProviderHandoff, returne
     return [];
   }
   const expirations = returned.map((item) => getStsExpirationText(model, item));
-  if (expirations.every((text) => text !== undefined)) {
+  if (returned.length > 0 && expirations.every((text) => text !== undefined)) {
     return [
       {
         messageId: 'addExpiration',

@@ -142,6 +142,8 @@ export interface CallResult {
   status?: number;
   /** Filled from the stand-in's records: the key that signed the request. */
   accessKeyId?: string;
+  /** With a custom `invoke`: what the call resolved to (JSON; strings of more than 200 characters are cut). */
+  value?: unknown;
 }
 
 export interface ProgramSpec {
@@ -158,6 +160,13 @@ export interface ProgramSpec {
   schedule: number[];
   /** Also send the credentials the client resolved to STS GetCallerIdentity after the first call. */
   probeSts?: boolean;
+  /**
+   * What one call of the rest of the application is, as a JavaScript expression over `app`, `client`, `bucket` and
+   * `i` (the call's index) that may return a promise: a function the program exports (`app.readReport(key)`), for
+   * programs whose requests do not go through the S3 client. Its result is reported as `value`. Default: the
+   * client's `ListObjectsV2` of the bucket.
+   */
+  invoke?: string;
 }
 
 export interface Sandbox {
@@ -229,7 +238,7 @@ if (process.env.PROOF_CLOCK_RATE) {
 `;
 
 /** The rest of the application: loads the SDK, waits for the deploy step, imports the program and calls S3. */
-function driverSource(appFile: string, client: string): string {
+function driverSource(appFile: string, client: string, invoke: string | undefined): string {
   return `
 import { S3Client, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { STSClient, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
@@ -283,8 +292,14 @@ for (const [i, due] of schedule.entries()) {
   const at = Math.round(performance.now() - t0);
   const took = () => Math.round(performance.now() - t0 - at);
   try {
-    const out = await client.send(new ListObjectsV2Command({ Bucket: bucket }));
-    emit({ event: 'call', i, at, tookMs: took(), ok: true, requestId: out.$metadata.requestId, attempts: out.$metadata.attempts });
+${
+  invoke === undefined
+    ? `    const out = await client.send(new ListObjectsV2Command({ Bucket: bucket }));
+    emit({ event: 'call', i, at, tookMs: took(), ok: true, requestId: out.$metadata.requestId, attempts: out.$metadata.attempts });`
+    : `    const value = await (${invoke});
+    const cut = (_, v) => (typeof v === 'string' && v.length > 200 ? v.slice(0, 200) + '…' : v);
+    emit({ event: 'call', i, at, tookMs: took(), ok: true, value: value === undefined ? undefined : JSON.parse(JSON.stringify(value, cut)) });`
+}
   } catch (error) {
     emit({ event: 'call', i, at, tookMs: took(), ok: false, name: error.name, message: error.message, status: error.$metadata?.httpStatusCode, requestId: error.$metadata?.requestId });
   }
@@ -375,7 +390,7 @@ export function startProgram(program: ProgramSpec, setup: ScenarioSetup, extraEn
   setup.prepare?.(sandbox);
   const runnable = toRunnable(program.code, program.filename);
   writeFileSync(join(dir, runnable.file), runnable.text);
-  writeFileSync(join(dir, 'driver.mjs'), driverSource(runnable.file, program.client));
+  writeFileSync(join(dir, 'driver.mjs'), driverSource(runnable.file, program.client, program.invoke));
   writeFileSync(join(dir, 'preload.mjs'), PRELOAD);
 
   const child = spawn(process.execPath, ['--import', pathToFileURL(join(dir, 'preload.mjs')).href, 'driver.mjs'], {

@@ -70,9 +70,9 @@ function roleProfile(sandbox: Sandbox): void {
   sandbox.writeFile('config', `[default]\nrole_arn = ${role('uploader')}\nsource_profile = base\n`);
 }
 
-/** A web identity token file and a role, as on EKS (IRSA) or in a CI job with OIDC. */
+/** A web identity token file (a token of the stand-in's OIDC issuer) and a role, as on EKS (IRSA) or in CI with OIDC. */
 function webIdentity(sandbox: Sandbox): void {
-  const token = sandbox.writeFile('web-identity-token', 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJwcm9vZiJ9.c2lnbmF0dXJl');
+  const token = sandbox.writeFile('web-identity-token', sandbox.standIn.issueWebIdentityToken(HOUR_MS));
   sandbox.env.AWS_WEB_IDENTITY_TOKEN_FILE = token;
   sandbox.env.AWS_ROLE_ARN = role('etl-runner');
 }

@@ -32,6 +32,19 @@
  *   reported in craftcms/aws-s3#182, romange/helio#15; the JS SDK surfaces it as `ExpiredToken: The provided token
  *   has expired.`, payloadcms/payload#8404); a token that does not belong to the key → 400 `InvalidToken` "The
  *   provided token is malformed or otherwise invalid."; bad signature → 403 `SignatureDoesNotMatch`.
+ * - STS `AssumeRoleWithWebIdentity` (unsigned; the token is the proof of identity) accepts only the web identity
+ *   tokens the stand-in minted (`issueWebIdentityToken`, the OIDC issuer of an EKS cluster), each until its own
+ *   expiry: an expired one → 400 `ExpiredTokenException` "Token expired: current date/time … must be before the
+ *   expiration date/time …" (the wording reported in aws/aws-sdk-java-v2#5709 and awslabs/aws-orbit-workbench#771;
+ *   the code is the one the STS API reference lists for an expired web identity token); a string it never minted
+ *   → 400 `InvalidIdentityToken`.
+ * - An Amazon OpenSearch Service domain (requests signed for the service `es`, as aws4 signs them), answering JSON
+ *   `{"message": …}` like its gateway: a signature whose `X-Amz-Date` is more than 5 minutes older than the
+ *   stand-in's clock → 403 `{"message":"Signature expired: 20181010T154931Z is now earlier than 20181010T155002Z
+ *   (20181010T155502Z - 5 min.)"}` (the body quoted in mhart/aws4#78 and #118; API Gateway and OpenSearch answer
+ *   alike), and one more than 5 minutes in the future → "Signature not yet current: … is still later than … (… +
+ *   5 min.)". S3 allows 15 minutes (`RequestTimeTooSkewed`) and is not given the check: no proof needs it, and the
+ *   SDK's clients correct their clock from the `Date` header anyway.
  * Every signed request is verified with `@smithy/signature-v4` against the secret the stand-in issued.
  */
 import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
@@ -54,6 +67,16 @@ export const AWS_ERRORS = {
     },
     MissingAuthenticationToken: { status: 403, message: 'Request is missing Authentication Token' },
     AccessDenied: { status: 403, message: 'Cannot call GetSessionToken with session credentials' },
+    // AssumeRoleWithWebIdentity; the message of an expired token names the two times (see `expiredTokenMessage`).
+    ExpiredTokenException: {
+      status: 400,
+      message: 'Token expired: current date/time {now} must be before the expiration date/time {expiry}',
+    },
+    InvalidIdentityToken: {
+      status: 400,
+      message:
+        'The web identity token that was passed could not be validated by AWS. Get a new identity token from the identity provider and then retry the request.',
+    },
   },
   s3: {
     InvalidAccessKeyId: { status: 403, message: 'The AWS Access Key Id you provided does not exist in our records.' },
@@ -66,10 +89,31 @@ export const AWS_ERRORS = {
     },
     AccessDenied: { status: 403, message: 'Access Denied' },
   },
+  /** The OpenSearch domain (`es`) answers `{"message": …}` with no code; the keys here are the stand-in's names. */
+  es: {
+    InvalidClientTokenId: { status: 403, message: 'The security token included in the request is invalid.' },
+    ExpiredToken: { status: 403, message: 'The security token included in the request is expired' },
+    SignatureDoesNotMatch: {
+      status: 403,
+      message:
+        'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.',
+    },
+    MissingAuthenticationToken: { status: 403, message: 'Missing Authentication Token' },
+    // "Signature expired: <X-Amz-Date> is now earlier than <now - 5 min> (<now> - 5 min.)", see `signatureDateError`.
+    SignatureExpired: { status: 403, message: 'Signature expired: {date} is now earlier than {limit} ({now} - 5 min.)' },
+    SignatureNotYetCurrent: {
+      status: 403,
+      message: 'Signature not yet current: {date} is still later than {limit} ({now} + 5 min.)',
+    },
+  },
 } as const;
+
+/** How far the `X-Amz-Date` of a request to the OpenSearch domain may be from the stand-in's clock. */
+export const SIGNATURE_WINDOW_MS = 5 * 60_000;
 
 type StsErrorCode = keyof typeof AWS_ERRORS.sts;
 type S3ErrorCode = keyof typeof AWS_ERRORS.s3;
+type EsErrorCode = keyof typeof AWS_ERRORS.es;
 
 export interface StandInOptions {
   /** Lifetime of every session the STS endpoint issues, in ms of the stand-in's clock. */
@@ -95,14 +139,26 @@ export interface IssuedCredentials extends KeyPair {
 
 export interface RequestRecord {
   requestId: string;
-  service: 'sts' | 's3';
+  service: 'sts' | 's3' | 'es';
   operation: string;
   /** The access key named in the `Authorization` header (undefined for unsigned calls). */
   accessKeyId: string | undefined;
   at: number;
   status: number;
-  /** The error code answered, if any. */
+  /** The error code answered, if any (for `es`, the stand-in's name of the error: its answer has no code). */
   code: string | undefined;
+  /** The message answered, if any. */
+  message?: string;
+  /** The request's `X-Amz-Date` header, as sent. */
+  amzDate?: string;
+  /** `AssumeRoleWithWebIdentity`: which minted token was presented (its index in `webIdentityTokens`), or -1. */
+  webIdentityToken?: number;
+}
+
+export interface WebIdentityToken {
+  token: string;
+  issuedAt: number;
+  expiresAt: number;
 }
 
 interface Principal {
@@ -116,9 +172,34 @@ class AuthError extends Error {
   constructor(
     readonly code: string,
     readonly extra: Record<string, string> = {},
+    /** The message, when it is built from the request (the dates of an expired signature). */
+    readonly detail?: string,
   ) {
     super(code);
   }
+}
+
+/** The compact ISO form of `X-Amz-Date`. */
+function formatAmzDate(ms: number): string {
+  return new Date(ms).toISOString().replace(/[:-]|\.\d{3}/g, '');
+}
+
+/** The answer of a service with a 5-minute signature window to a request dated outside it, or undefined. */
+function signatureDateError(amzDate: string, now: number): AuthError | undefined {
+  const signedAt = parseAmzDate(amzDate).getTime();
+  const fill = (template: string, limit: number) =>
+    template.replace('{date}', amzDate).replace('{limit}', formatAmzDate(limit)).replace('{now}', formatAmzDate(now));
+  if (signedAt < now - SIGNATURE_WINDOW_MS) {
+    return new AuthError('SignatureExpired', {}, fill(AWS_ERRORS.es.SignatureExpired.message, now - SIGNATURE_WINDOW_MS));
+  }
+  if (signedAt > now + SIGNATURE_WINDOW_MS) {
+    return new AuthError(
+      'SignatureNotYetCurrent',
+      {},
+      fill(AWS_ERRORS.es.SignatureNotYetCurrent.message, now + SIGNATURE_WINDOW_MS),
+    );
+  }
+  return undefined;
 }
 
 /** The `Date` header and SigV4 dates use this compact ISO form. */
@@ -175,6 +256,8 @@ export class AwsStandIn {
   readonly issued: IssuedCredentials[] = [];
   /** Every request received, in order, with the answer given. */
   readonly requests: RequestRecord[] = [];
+  /** Every web identity token minted, in order (see `issueWebIdentityToken`). */
+  readonly webIdentityTokens: WebIdentityToken[] = [];
   readonly clock: () => number;
   private readonly lifetimeMs: number;
   private readonly users = new Map<string, Principal>();
@@ -228,6 +311,27 @@ export class AwsStandIn {
     return this.issue('harness', roleArn, sessionName, undefined);
   }
 
+  /**
+   * A web identity token of the cluster's OIDC issuer, valid for `lifetimeMs` of the stand-in's clock: what the
+   * kubelet writes into the projected service-account token file. JWT-shaped; only the stand-in checks it.
+   */
+  issueWebIdentityToken(lifetimeMs: number): string {
+    const issuedAt = this.clock();
+    const expiresAt = issuedAt + lifetimeMs;
+    const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const claims = {
+      iss: 'https://oidc.proof.local',
+      sub: 'system:serviceaccount:proof:app',
+      aud: 'sts.amazonaws.com',
+      iat: Math.floor(issuedAt / 1000),
+      exp: Math.floor(expiresAt / 1000),
+      jti: randomUUID(),
+    };
+    const token = `${part({ alg: 'RS256', kid: 'proof' })}.${part(claims)}.${randomBytes(64).toString('base64url')}`;
+    this.webIdentityTokens.push({ token, issuedAt, expiresAt });
+    return token;
+  }
+
   private issue(
     action: string,
     roleArn: string | undefined,
@@ -266,6 +370,8 @@ export class AwsStandIn {
     response.setHeader('Date', new Date(this.clock()).toUTCString());
     if (isSts) {
       await this.handleSts(request, response, body, requestId);
+    } else if (scope === 'es') {
+      await this.handleSearch(request, response, url, body, requestId);
     } else {
       await this.handleS3(request, response, url, body, requestId);
     }
@@ -276,18 +382,18 @@ export class AwsStandIn {
     request: IncomingMessage,
     url: URL,
     body: Buffer,
-    service: 'sts' | 's3',
+    service: 'sts' | 's3' | 'es',
   ): Promise<{ principal: Principal; accessKeyId: string }> {
     const authorization = request.headers.authorization;
-    if (!authorization) throw new AuthError(service === 'sts' ? 'MissingAuthenticationToken' : 'AccessDenied');
+    if (!authorization) throw new AuthError(service === 's3' ? 'AccessDenied' : 'MissingAuthenticationToken');
     const fields =
       /^AWS4-HMAC-SHA256 Credential=(?<accessKeyId>[^/]+)\/\d{8}\/(?<region>[^/]+)\/(?<signingService>[^/]+)\/aws4_request, ?SignedHeaders=(?<signedHeaders>[^,]+), ?Signature=(?<signature>[0-9a-f]+)$/.exec(
         authorization,
       )?.groups;
-    if (!fields) throw new AuthError(service === 'sts' ? 'InvalidClientTokenId' : 'AccessDenied');
+    if (!fields) throw new AuthError(service === 's3' ? 'AccessDenied' : 'InvalidClientTokenId');
     const { accessKeyId, region, signingService, signedHeaders, signature } = fields;
     const token = request.headers['x-amz-security-token'] as string | undefined;
-    const unknownKey = service === 'sts' ? 'InvalidClientTokenId' : 'InvalidAccessKeyId';
+    const unknownKey = service === 's3' ? 'InvalidAccessKeyId' : 'InvalidClientTokenId';
     const session = this.sessions.get(accessKeyId!);
     const user = this.users.get(accessKeyId!);
     let principal: Principal;
@@ -295,7 +401,7 @@ export class AwsStandIn {
       // A temporary key is only valid together with its session token.
       if (token === undefined) throw new AuthError(unknownKey, { AWSAccessKeyId: accessKeyId! });
       if (token !== session.sessionToken) {
-        throw new AuthError(service === 'sts' ? 'InvalidClientTokenId' : 'InvalidToken', { 'Token-0': token });
+        throw new AuthError(service === 's3' ? 'InvalidToken' : 'InvalidClientTokenId', { 'Token-0': token });
       }
       if (session.expiresAt <= this.clock()) {
         throw new AuthError('ExpiredToken', service === 's3' ? { 'Token-0': token } : {});
@@ -350,6 +456,10 @@ export class AwsStandIn {
     );
     const expected = /Signature=([0-9a-f]+)$/.exec(String(signed.headers.authorization))?.[1];
     if (expected !== signature) throw new AuthError('SignatureDoesNotMatch');
+    if (service === 'es') {
+      const dateError = signatureDateError(String(request.headers['x-amz-date']), this.clock());
+      if (dateError) throw dateError;
+    }
     return { principal, accessKeyId: accessKeyId! };
   }
 
@@ -366,9 +476,10 @@ export class AwsStandIn {
     const params = new URLSearchParams(body.toString('utf8'));
     const action = params.get('Action') ?? 'Unknown';
     const accessKeyId = /Credential=([^/]+)\//.exec(request.headers.authorization ?? '')?.[1];
-    const fail = (code: StsErrorCode) => {
-      const { status, message } = AWS_ERRORS.sts[code];
-      this.record({ requestId, service: 'sts', operation: action, accessKeyId, status, code });
+    const fail = (code: StsErrorCode, detail?: string, record: Partial<RequestRecord> = {}) => {
+      const { status } = AWS_ERRORS.sts[code];
+      const message = detail ?? AWS_ERRORS.sts[code].message;
+      this.record({ requestId, service: 'sts', operation: action, accessKeyId, status, code, message, ...record });
       response.writeHead(status, { 'Content-Type': 'text/xml', 'x-amzn-RequestId': requestId });
       response.end(
         `<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">\n` +
@@ -376,8 +487,8 @@ export class AwsStandIn {
           `  <RequestId>${requestId}</RequestId>\n</ErrorResponse>\n`,
       );
     };
-    const answer = (result: string) => {
-      this.record({ requestId, service: 'sts', operation: action, accessKeyId, status: 200, code: undefined });
+    const answerWith = (record: Partial<RequestRecord>, result: string) => {
+      this.record({ requestId, service: 'sts', operation: action, accessKeyId, status: 200, code: undefined, ...record });
       response.writeHead(200, { 'Content-Type': 'text/xml', 'x-amzn-RequestId': requestId });
       response.end(
         `<${action}Response xmlns="https://sts.amazonaws.com/doc/2011-06-15/">\n` +
@@ -385,6 +496,7 @@ export class AwsStandIn {
           `  <ResponseMetadata>\n    <RequestId>${requestId}</RequestId>\n  </ResponseMetadata>\n</${action}Response>\n`,
       );
     };
+    const answer = (result: string) => answerWith({}, result);
     const credentialsXml = (credentials: IssuedCredentials) =>
       `    <Credentials>\n` +
       `      <AccessKeyId>${credentials.accessKeyId}</AccessKeyId>\n` +
@@ -403,11 +515,22 @@ export class AwsStandIn {
     };
 
     if (action === 'AssumeRoleWithWebIdentity') {
-      // Unsigned: the web identity token is the proof of identity.
+      // Unsigned: the web identity token is the proof of identity, valid until its own expiry.
+      const presented = params.get('WebIdentityToken') ?? '';
+      const index = this.webIdentityTokens.findIndex((minted) => minted.token === presented);
+      const minted = this.webIdentityTokens[index];
+      if (!minted) return fail('InvalidIdentityToken', undefined, { webIdentityToken: -1 });
+      const now = this.clock();
+      if (minted.expiresAt <= now) {
+        const message = AWS_ERRORS.sts.ExpiredTokenException.message
+          .replace('{now}', String(Math.floor(now / 1000)))
+          .replace('{expiry}', String(Math.floor(minted.expiresAt / 1000)));
+        return fail('ExpiredTokenException', message, { webIdentityToken: index });
+      }
       const roleArn = params.get('RoleArn') ?? '';
       const sessionName = params.get('RoleSessionName') ?? 'web-identity';
       const credentials = this.issue(action, roleArn, sessionName, undefined);
-      answer(
+      answerWith({ webIdentityToken: index }, 
         `    <SubjectFromWebIdentityToken>system:serviceaccount:proof:app</SubjectFromWebIdentityToken>\n` +
           `    <Audience>sts.amazonaws.com</Audience>\n` +
           credentialsXml(credentials) +
@@ -449,11 +572,13 @@ export class AwsStandIn {
     body: Buffer,
     requestId: string,
   ): Promise<void> {
-    const bucket = decodeURIComponent(url.pathname.split('/')[1] ?? '');
-    const operation = request.method === 'HEAD' ? 'HeadBucket' : 'ListObjectsV2';
+    const [, bucketPart = '', ...keyParts] = url.pathname.split('/');
+    const bucket = decodeURIComponent(bucketPart);
+    const key = decodeURIComponent(keyParts.join('/'));
+    const operation = request.method === 'HEAD' ? 'HeadBucket' : key ? 'GetObject' : 'ListObjectsV2';
     const accessKeyId = /Credential=([^/]+)\//.exec(request.headers.authorization ?? '')?.[1];
     const headers = {
-      'Content-Type': 'application/xml',
+      'Content-Type': operation === 'GetObject' ? 'text/csv' : 'application/xml',
       'x-amz-request-id': requestId,
       'x-amz-id-2': randomBytes(48).toString('base64'),
       Server: 'AmazonS3',
@@ -464,7 +589,7 @@ export class AwsStandIn {
       if (!(error instanceof AuthError)) throw error;
       const code = error.code as S3ErrorCode;
       const { status, message } = AWS_ERRORS.s3[code];
-      this.record({ requestId, service: 's3', operation, accessKeyId, status, code });
+      this.record({ requestId, service: 's3', operation, accessKeyId, status, code, message });
       const extra = Object.entries(error.extra)
         .map(([name, value]) => `<${name}>${escapeXml(value)}</${name}>`)
         .join('');
@@ -483,12 +608,58 @@ export class AwsStandIn {
       response.end();
       return;
     }
+    if (operation === 'GetObject') {
+      // Every object holds the same small report.
+      response.end(`date,orders\n2024-06-01,${bucket.length + key.length}\n`);
+      return;
+    }
     response.end(
       `<?xml version="1.0" encoding="UTF-8"?>\n<ListBucketResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/">` +
         `<Name>${escapeXml(bucket)}</Name><Prefix></Prefix><KeyCount>1</KeyCount><MaxKeys>1000</MaxKeys>` +
         `<IsTruncated>false</IsTruncated><Contents><Key>reports/2024-06-01.csv</Key>` +
         `<LastModified>2024-06-01T08:00:00.000Z</LastModified><ETag>&quot;9b2cf535f27731c974343645a3985328&quot;</ETag>` +
         `<Size>2048</Size><StorageClass>STANDARD</StorageClass></Contents></ListBucketResult>`,
+    );
+  }
+
+  /**
+   * The OpenSearch domain: `GET /<index>/_search` answers one hit; errors are answered as the domain's gateway does,
+   * 403 with `{"message": …}` and no code.
+   */
+  private async handleSearch(
+    request: IncomingMessage,
+    response: ServerResponse,
+    url: URL,
+    body: Buffer,
+    requestId: string,
+  ): Promise<void> {
+    const accessKeyId = /Credential=([^/]+)\//.exec(request.headers.authorization ?? '')?.[1];
+    const amzDate = request.headers['x-amz-date'] as string | undefined;
+    const operation = url.pathname.endsWith('/_search') ? 'Search' : 'Request';
+    const headers = { 'Content-Type': 'application/json; charset=UTF-8', 'x-amzn-RequestId': requestId };
+    try {
+      await this.authenticate(request, url, body, 'es');
+    } catch (error) {
+      if (!(error instanceof AuthError)) throw error;
+      const code = error.code as EsErrorCode;
+      const { status } = AWS_ERRORS.es[code];
+      const message = error.detail ?? AWS_ERRORS.es[code].message;
+      this.record({ requestId, service: 'es', operation, accessKeyId, status, code, message, amzDate });
+      response.writeHead(status, headers);
+      response.end(JSON.stringify({ message }));
+      return;
+    }
+    this.record({ requestId, service: 'es', operation, accessKeyId, status: 200, code: undefined, amzDate });
+    response.writeHead(200, headers);
+    response.end(
+      JSON.stringify({
+        took: 3,
+        timed_out: false,
+        hits: {
+          total: { value: 1, relation: 'eq' },
+          hits: [{ _index: url.pathname.split('/')[1], _id: 'order-1', _source: { status: 'open' } }],
+        },
+      }),
     );
   }
 }

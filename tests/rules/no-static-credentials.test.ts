@@ -7,6 +7,23 @@ const v2ProviderChain = { provider: 'new AWS.CredentialProviderChain()' };
 
 ruleTester.run('no-static-credentials', rule, {
   valid: [
+    // An exported helper: a caller in another module may pass a provider.
+    `
+import { S3Client } from '@aws-sdk/client-s3';
+export function makeClient(credentials) {
+  return new S3Client({ credentials });
+}
+makeClient({ accessKeyId: id, secretAccessKey: secret });
+    `,
+    // A helper handed out as a callback: its callers are not in the file.
+    `
+import { S3Client } from '@aws-sdk/client-s3';
+function makeClient(credentials) {
+  return new S3Client({ credentials });
+}
+registry.register(makeClient);
+makeClient({ accessKeyId: id, secretAccessKey: secret });
+    `,
     // Test files are skipped by default: their dummy keys for mocks and emulators never expire.
     {
       code: `
@@ -266,6 +283,47 @@ function load(require) {
 `,
   ],
   invalid: [
+    {
+      // A local helper the file only calls: its parameter holds what the calls pass.
+      code: `
+import { S3Client } from '@aws-sdk/client-s3';
+function makeClient(credentials) {
+  return new S3Client({ credentials });
+}
+export const client = makeClient({ accessKeyId: id, secretAccessKey: secret });
+      `,
+      errors: [
+        {
+          messageId: 'staticCredentials',
+          data: { client: 'S3Client' },
+          line: 4, column: 25, endLine: 4, endColumn: 36,
+          suggestions: [
+            {
+              messageId: 'removeCredentials',
+              output: `
+import { S3Client } from '@aws-sdk/client-s3';
+function makeClient(credentials) {
+  return new S3Client({});
+}
+export const client = makeClient({ accessKeyId: id, secretAccessKey: secret });
+      `,
+            },
+            {
+              messageId: 'useProviderChain',
+              data: providerChain,
+              output: `
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+function makeClient(credentials) {
+  return new S3Client({ credentials: fromNodeProviderChain() });
+}
+export const client = makeClient({ accessKeyId: id, secretAccessKey: secret });
+      `,
+            },
+          ],
+        },
+      ],
+    },
     {
       // `checkTestFiles` turns the rule on in test files.
       code: `

@@ -20,6 +20,7 @@ import {
   skipTransparent,
   type FunctionNode,
 } from '../ast/nodes.js';
+import { DEFAULT_EXPORT, findModuleExports, hasCommonJsExports, type ModuleExport } from '../ast/exports.js';
 import { collectNodes } from '../ast/walk.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -92,6 +93,26 @@ export interface Flow {
    * `new STSClient()`), so that `AWS.config.credentials.accessKeyId` ends at `AWS.config` with its path.
    */
   setTerminals(isTerminal: (node: TSESTree.Node) => boolean): void;
+  /**
+   * Lets trails continue into the local modules the file imports (set by the credential model, which knows how to
+   * read them). Without it, an import ends the trail.
+   */
+  setModules(link: ModuleLink): void;
+  /** The file's program. */
+  readonly program: TSESTree.Program;
+  /** The flow of the other module `node` belongs to, once a trail has crossed into one; `undefined` for this file's nodes. */
+  ownerOf(node: TSESTree.Node): Flow | undefined;
+  /**
+   * Every value the module exports under `name` (`default` for a default export and for `module.exports = v`),
+   * through re-exports; `undefined` when it has no such export.
+   */
+  exportsOf(name: string): readonly FlowValue[] | undefined;
+}
+
+/** How a flow reaches the modules its file imports. */
+export interface ModuleLink {
+  /** The flow of the module a relative `specifier` names, when it can be read and parsed. */
+  flowOf(specifier: string): Flow | undefined;
 }
 
 /** How many steps one question may take: guards against cycles and pathological files alike. */
@@ -99,6 +120,10 @@ const MAX_FLOW_STEPS = 400;
 const MAX_FLOW_DEPTH = 24;
 
 const flows = new WeakMap<TSESTree.Program, Flow>();
+
+/** How deep questions may nest across modules (A asks B, which asks C …): bounds cycles between modules too. */
+const MAX_MODULE_CROSSINGS = 4;
+let crossings = 0;
 
 /** The flow model of the file, built on first use and shared by every rule. */
 export function getFlow(sourceCode: SourceCode): Flow {
@@ -137,6 +162,9 @@ function createFlow(sourceCode: SourceCode): Flow {
   const callSites = new Map<FunctionNode, TSESTree.CallExpression[]>();
   let callsByName: Map<string, TSESTree.CallExpression[]> | undefined;
   let isTerminal: (node: TSESTree.Node) => boolean = () => false;
+  let link: ModuleLink | undefined;
+  /** Whether a trail has reached another module: only then can a node belong to another file. */
+  let crossed = false;
 
   const variableOf = (identifier: TSESTree.Identifier): Variable | null => {
     let variable = variables.get(identifier);
@@ -162,6 +190,10 @@ function createFlow(sourceCode: SourceCode): Flow {
 
   function resolve(node: TSESTree.Node, frame: Frame | undefined, walk: Walk, depth: number): readonly FlowValue[] {
     const current = skipTransparent(node);
+    const owner = ownerOf(current);
+    if (owner) {
+      return across(() => owner.valuesOf(current), () => [unknown(current)]);
+    }
     if (!frame) {
       const cached = memo.get(current);
       if (cached) return cached;
@@ -206,6 +238,11 @@ function createFlow(sourceCode: SourceCode): Flow {
         return [...resolve(node.expressions.at(-1) ?? node, frame, walk, depth)];
       case AST_NODE_TYPES.AssignmentExpression:
         return node.operator === '=' ? [...resolve(node.right, frame, walk, depth)] : [unknown(node)];
+      case AST_NODE_TYPES.ImportExpression:
+        // `await import('./config.js')`: the module's namespace, once awaited.
+        return node.source.type === AST_NODE_TYPES.Literal && typeof node.source.value === 'string'
+          ? importedValues(node.source.value, '*', node).map((value) => ({ ...value, awaited: false }))
+          : [unknown(node)];
       default:
         return [unknown(node)];
     }
@@ -230,9 +267,47 @@ function createFlow(sourceCode: SourceCode): Flow {
         return resolveParameter(identifier, def.node, def.name as TSESTree.Identifier, frame, walk, depth);
       case 'Variable':
         return resolveWrites(variable, identifier, frame, walk, depth);
+      case 'ImportBinding':
+        return resolveImportBinding(def.node, identifier);
       default:
         return [unknown(identifier)];
     }
+  }
+
+  /** `import { k } from './m'`, `import d from './m'`, `import * as ns from './m'`, TS `import x = require('./m')`. */
+  function resolveImportBinding(declaration: TSESTree.Node, identifier: TSESTree.Identifier): FlowValue[] {
+    if (declaration.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
+      const reference = declaration.moduleReference;
+      return reference.type === AST_NODE_TYPES.TSExternalModuleReference && typeof reference.expression.value === 'string'
+        ? importedValues(reference.expression.value, 'module.exports', identifier)
+        : [unknown(identifier)];
+    }
+    const importDeclaration = declaration.parent;
+    if (importDeclaration?.type !== AST_NODE_TYPES.ImportDeclaration || importDeclaration.importKind === 'type') {
+      return [unknown(identifier)];
+    }
+    const name =
+      declaration.type === AST_NODE_TYPES.ImportSpecifier
+        ? declaration.imported.type === AST_NODE_TYPES.Identifier ? declaration.imported.name : declaration.imported.value
+        : declaration.type === AST_NODE_TYPES.ImportNamespaceSpecifier ? '*' : DEFAULT_EXPORT;
+    return importedValues(importDeclaration.source.value, name, identifier);
+  }
+
+  /**
+   * What `name` of the module `specifier` holds: `*` its namespace (the module's program, whose keys are its exports),
+   * `module.exports` what `require()` returns (the value of `module.exports = v`, else the namespace).
+   */
+  function importedValues(specifier: string, name: string, at: TSESTree.Node): FlowValue[] {
+    const module = link?.flowOf(specifier);
+    if (!module) {
+      return [unknown(at)];
+    }
+    crossed = true;
+    const namespace: FlowValue = { node: module.program, path: [], awaited: false, via: [] };
+    if (name === '*') return [namespace];
+    const exported = across(() => module.exportsOf(name === 'module.exports' ? DEFAULT_EXPORT : name), () => undefined);
+    if (name === 'module.exports') return exported && hasCommonJsExports(getExports(module.program)) ? [...exported] : [namespace];
+    return exported ? [...exported] : [unknown(at)];
   }
 
   /** Every value a `const`/`let`/`var` is given: its initializer and every later write, in any function. */
@@ -303,7 +378,39 @@ function createFlow(sourceCode: SourceCode): Flow {
       ];
       return values.flatMap((value) => readPath(value, located.path, frame, walk, depth));
     }
+    // A function the file only calls, by name, and never hands out: the parameter holds what its calls pass.
+    const passed = getPassedArguments(fn, index, walk, depth);
+    if (passed) {
+      return passed.flatMap((value) => readPath(value, located.path, undefined, walk, depth));
+    }
     return [unknown(identifier, located.path)];
+  }
+
+  /**
+   * What every call of `fn` passes at `index`, when the file shows all its calls: `fn` is a local function
+   * declaration or `const` that is not exported and whose every reference is the callee of a call with that
+   * argument (no spread). `undefined` otherwise: a caller the file does not show may pass anything.
+   */
+  function getPassedArguments(fn: FunctionNode, index: number, walk: Walk, depth: number): FlowValue[] | undefined {
+    const parent = fn.parent;
+    const isDeclared = fn.type === AST_NODE_TYPES.FunctionDeclaration;
+    const id = isDeclared
+      ? fn.id
+      : parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === fn && parent.id.type === AST_NODE_TYPES.Identifier
+        ? parent.id
+        : null;
+    if (!id || isExported(isDeclared ? fn : parent?.parent)) {
+      return undefined;
+    }
+    const reads = (variableOf(id)?.references ?? []).filter((reference) => reference.isRead());
+    const values: FlowValue[] = [];
+    for (const { identifier } of reads) {
+      const call = identifier.parent;
+      const argument = call?.type === AST_NODE_TYPES.CallExpression && call.callee === identifier ? call.arguments[index] : undefined;
+      if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) return undefined;
+      values.push(...resolve(argument, undefined, walk, depth).map((value) => withVia(value, [argument])));
+    }
+    return values.length > 0 ? values : undefined;
   }
 
   function resolveMember(
@@ -382,6 +489,15 @@ function createFlow(sourceCode: SourceCode): Flow {
     const node = skipTransparent(value.node);
     if (value.path.length > 0) {
       return { kind: 'unknown' };
+    }
+    const owner = ownerOf(node);
+    if (owner) {
+      return across(() => owner.lookup(value, key), () => ({ kind: 'unknown' }));
+    }
+    if (node.type === AST_NODE_TYPES.Program) {
+      // A module's namespace (`import * as ns`, a `require` of an ES module): its exports.
+      const exported = exportsOf(key);
+      return exported ? { kind: 'found', values: exported, properties: [] } : { kind: 'unknown' };
     }
     if (value.context) {
       frame = value.context as Frame;
@@ -518,6 +634,11 @@ function createFlow(sourceCode: SourceCode): Flow {
       if (callbacks.length > 0) {
         return callbacks.flatMap((fn) => returnsOf(fn, [], frame, walk, depth));
       }
+    }
+    // `require('./config')`: what the module assigns to `module.exports`.
+    const required = link && getRequiredSpecifier(call);
+    if (required !== undefined && !variableOf(call.callee as TSESTree.Identifier)?.defs.length) {
+      return importedValues(required, 'module.exports', call);
     }
     // `map.get(k)` holds what any `map.set(_, v)` stored.
     if (isMemberNamed(callee, 'get')) {
@@ -694,6 +815,11 @@ function createFlow(sourceCode: SourceCode): Flow {
     const def = variableOf(callee)?.defs[0];
     if (def?.type === 'ClassName') return def.node as ClassNode;
     if (def?.type === 'Variable' && def.node.init?.type === AST_NODE_TYPES.ClassExpression) return def.node.init;
+    if (def?.type === 'ImportBinding') {
+      // `new Config()` of an imported class: the class in its module.
+      const classes = resolve(callee, undefined, newWalk(), 0).map((value) => skipTransparent(value.node)).filter(isClass);
+      return classes.length === 1 ? classes[0] : undefined;
+    }
     return undefined;
   }
 
@@ -790,7 +916,102 @@ function createFlow(sourceCode: SourceCode): Flow {
 
   const readsOf = (holder: TSESTree.Node): readonly TSESTree.Node[] => getSameHolderReads(skipTransparent(holder));
 
-  return { valuesOf, lookup, usesOf, variableOf, readsOf, calleesOf, callsOf, returnsOf: returnsOfFunction, setTerminals };
+  function ownerOf(node: TSESTree.Node): Flow | undefined {
+    if (!crossed) return undefined;
+    const program = getProgram(node);
+    return program === sourceCode.ast ? undefined : flows.get(program);
+  }
+
+  function exportsOf(name: string): readonly FlowValue[] | undefined {
+    const moduleExports = getExports(sourceCode.ast);
+    const values: FlowValue[] = [];
+    let found = false;
+    for (const entry of moduleExports) {
+      if (entry.kind === 'star' || entry.name !== name) continue;
+      found = true;
+      values.push(...(entry.kind === 'value' ? valuesOf(entry.node) : importedValues(entry.source, entry.imported, entry.statement)));
+    }
+    if (found || name === DEFAULT_EXPORT) {
+      return found ? dedupe(values) : undefined;
+    }
+    // `export * from './other'`: the first module that has the name.
+    for (const entry of moduleExports) {
+      if (entry.kind !== 'star') continue;
+      const module = link?.flowOf(entry.source);
+      if (!module) return [unknown(entry.statement)];
+      crossed = true;
+      const exported = across(() => module.exportsOf(name), () => [unknown(entry.statement)]);
+      if (exported) return exported;
+    }
+    return undefined;
+  }
+
+  function setModules(modules: ModuleLink): void {
+    link = modules;
+    memo.clear();
+  }
+
+  return {
+    valuesOf,
+    lookup,
+    usesOf,
+    variableOf,
+    readsOf,
+    calleesOf,
+    callsOf,
+    returnsOf: returnsOfFunction,
+    setTerminals,
+    setModules,
+    program: sourceCode.ast,
+    ownerOf,
+    exportsOf,
+  };
+}
+
+const exportsByProgram = new WeakMap<TSESTree.Program, ModuleExport[]>();
+
+function getExports(program: TSESTree.Program): ModuleExport[] {
+  let exports = exportsByProgram.get(program);
+  if (!exports) {
+    exports = findModuleExports(program);
+    exportsByProgram.set(program, exports);
+  }
+  return exports;
+}
+
+/** Asks another module's flow, within the bound on nested crossings; `fallback` beyond it. */
+function across<T>(ask: () => T, fallback: () => T): T {
+  if (crossings >= MAX_MODULE_CROSSINGS) return fallback();
+  crossings++;
+  try {
+    return ask();
+  } finally {
+    crossings--;
+  }
+}
+
+function getProgram(node: TSESTree.Node): TSESTree.Program {
+  let current = node;
+  while (current.parent) current = current.parent;
+  return current as TSESTree.Program;
+}
+
+/** `require('./config')` with an undeclared `require`: the relative specifier, if it is one. */
+function getRequiredSpecifier(call: TSESTree.CallExpression): string | undefined {
+  const [first] = call.arguments;
+  if (call.arguments.length !== 1 || first?.type !== AST_NODE_TYPES.Literal || typeof first.value !== 'string') return undefined;
+  if (call.callee.type !== AST_NODE_TYPES.Identifier || call.callee.name !== 'require') return undefined;
+  return first.value.startsWith('.') ? first.value : undefined;
+}
+
+/** `export function f`, `export const f = …`, `export default function`. */
+function isExported(declaration: TSESTree.Node | undefined): boolean {
+  const parent = declaration?.parent;
+  return parent?.type === AST_NODE_TYPES.ExportNamedDeclaration || parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration;
+}
+
+function isClass(node: TSESTree.Node): node is ClassNode {
+  return node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression;
 }
 
 /**

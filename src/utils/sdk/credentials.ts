@@ -5,13 +5,16 @@
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { getEnclosingFunction, getPropertyName, getReturnedExpressions, isFunction, isIdentifierNamed, isMemberNamed, isModuleExports, skipTransparent, type FunctionNode } from '../ast/nodes.js';
-import { collectNodes, getTopLevelStatements } from '../ast/walk.js';
+import { DEFAULT_EXPORT, findModuleExports } from '../ast/exports.js';
+import { getEnclosingFunction, getPropertyName, getReturnedExpressions, isFunction, isIdentifierNamed, isMemberNamed, skipTransparent, type FunctionNode } from '../ast/nodes.js';
+import { collectNodes } from '../ast/walk.js';
 import { getFlow, type Flow, type FlowValue } from '../scope/flow.js';
 import { getBindingSource } from '../scope/values.js';
 import { getMethodOperation, isCredentialResponseOperation, type AuthSessionName, type ProviderName, type SdkInfo, type SignerInfo, type V2CredentialsName } from './catalog.js';
 import { CREDENTIAL_KEYS, isExpiryName } from './credential-keys.js';
-import type { SdkReference, SdkReferences } from './references.js';
+import { describeModuleLocation, getLoadedModule } from '../modules/module-graph.js';
+import { getModuleSdkReferences, type SdkReference, type SdkReferences } from './references.js';
+import { getTypedCredentials, type TypedCredential } from './typed-credentials.js';
 import { getV2OptionsSites, getGlobalConfigAssignment, type V2OptionsSite } from './v2-config.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -36,8 +39,13 @@ export type CredentialSource =
    */
   | { kind: 'authSession'; name: AuthSessionName; call: TSESTree.CallExpression };
 
-/** The kind of credentials one value is. */
-export type CredentialValue =
+/**
+ * The kind of credentials one value is. `origin` says where, in another module the file imports, the value was built
+ * (`config/aws.js:3`); report nodes and fixes stay in the file being linted.
+ */
+export type CredentialValue = CredentialKind & { readonly origin?: string };
+
+type CredentialKind =
   /** An object literal or `new AWS.Credentials(…)` whose keys come from no one-shot source. */
   | { kind: 'static'; value: FlowValue; object: TSESTree.ObjectExpression | TSESTree.NewExpression }
   /** A copy of credentials resolved once. `object` is the literal that holds the copy, if there is one. */
@@ -139,6 +147,15 @@ export interface CredentialModel {
   sourceOf(node: TSESTree.Node, within?: FlowValue): CredentialSource | undefined;
   /** What kinds of credentials `node` may give a consumer, one per value it may hold. */
   classify(node: TSESTree.Node): readonly CredentialValue[];
+  /** What kind of credentials one value of the flow model is (in this file or in a module it imports). */
+  classifyValue(value: FlowValue): CredentialValue;
+  /** Where a snapshot one value of the flow model holds came from, if it is one. */
+  sourceOfValue(value: FlowValue): CredentialSource | undefined;
+  /**
+   * Where `node` is, when it belongs to another module the file imports: `config/aws.js:3`. `undefined` for the
+   * file's own nodes: only those may be reported or rewritten.
+   */
+  originOf(node: TSESTree.Node): string | undefined;
   /** The SDK reference a value ends at, if any. */
   referenceOf(value: FlowValue): SdkReference | undefined;
   /**
@@ -158,9 +175,16 @@ export interface CredentialModel {
    * provider())`.
    */
   isResolvedPerUse(consumer: CredentialConsumer, source: CredentialSource): boolean;
+  /**
+   * Typed mode (the config gives the parser a program, `sdk/typed-credentials.ts`): what the type of a value the
+   * model leaves unknown says it is, or what a provider function's signature returns when none of its returns is an
+   * object the flow model sees. `undefined` without type information: rules then give today's results.
+   */
+  typeOf(value: CredentialValue): TypedCredential | undefined;
 }
 
 const models = new WeakMap<SdkReferences, CredentialModel>();
+const modelsByProgram = new WeakMap<TSESTree.Program, CredentialModel>();
 
 /** The credential model of the file whose SDK references are `references`, built on first use. */
 export function getCredentialModel(sourceCode: SourceCode, references: SdkReferences): CredentialModel {
@@ -168,6 +192,7 @@ export function getCredentialModel(sourceCode: SourceCode, references: SdkRefere
   if (!model) {
     model = createCredentialModel(sourceCode, references);
     models.set(references, model);
+    modelsByProgram.set(sourceCode.ast, model);
   }
   return model;
 }
@@ -175,6 +200,26 @@ export function getCredentialModel(sourceCode: SourceCode, references: SdkRefere
 function createCredentialModel(sourceCode: SourceCode, references: SdkReferences): CredentialModel {
   const flow = getFlow(sourceCode);
   flow.setTerminals((node) => references.get(node) !== undefined);
+  const { modules } = references;
+  if (modules) {
+    // An imported module gets its own model (its SDK references, its own imports) before the flow looks into it.
+    flow.setModules({
+      flowOf(specifier) {
+        const module = modules.load(specifier);
+        return module && getCredentialModel(module.sourceCode, getModuleSdkReferences(module)).flow;
+      },
+    });
+  }
+  /** The model of the other module `node` belongs to. */
+  const ownerOf = (node: TSESTree.Node): CredentialModel | undefined => {
+    const owner = flow.ownerOf(node);
+    return owner && modelsByProgram.get(owner.program);
+  };
+  const originOf = (node: TSESTree.Node): string | undefined => {
+    const owner = flow.ownerOf(node);
+    const module = owner && getLoadedModule(owner.program);
+    return module && describeModuleLocation(module, node);
+  };
   let consumers: CredentialConsumer[] | undefined;
   let handoffs: ProviderHandoff[] | undefined;
 
@@ -208,6 +253,8 @@ function createCredentialModel(sourceCode: SourceCode, references: SdkReferences
   }
 
   function sourceOfValue(value: FlowValue): CredentialSource | undefined {
+    const owner = ownerOf(value.node);
+    if (owner) return owner.sourceOfValue(value);
     const node = skipTransparent(value.node);
     const session = getAuthSessionSource(value);
     if (session) return session;
@@ -333,6 +380,11 @@ function createCredentialModel(sourceCode: SourceCode, references: SdkReferences
   }
 
   function classifyValue(value: FlowValue): CredentialValue {
+    const owner = ownerOf(value.node);
+    if (owner) {
+      const origin = originOf(value.node);
+      return { ...owner.classifyValue(value), ...(origin && { origin }) };
+    }
     const node = skipTransparent(value.node);
     const session = getAuthSessionSource(value);
     if (session) return { kind: 'oneShot', value, source: session, object: undefined };
@@ -486,7 +538,9 @@ function createCredentialModel(sourceCode: SourceCode, references: SdkReferences
   }
 
   function propertyInputs(argument: TSESTree.Node, key: string): CredentialInput[] {
+    // Options another module builds whole are not followed: reports and fixes stay in this file.
     return objectsOf(argument).flatMap((options) => {
+      if (flow.ownerOf(options)) return [];
       const property = propertyOf(options, key);
       return property ? [{ kind: 'property' as const, property, options }] : [];
     });
@@ -568,7 +622,7 @@ function createCredentialModel(sourceCode: SourceCode, references: SdkReferences
     }
     // Every role-assumer key spells `roleAssumer`: a cheap gate before the walk over the top-level statements.
     if (sourceCode.text.includes('roleAssumer')) {
-      for (const { name, node } of findModuleExports(sourceCode.ast)) {
+      for (const { name, node } of getExportedValues(sourceCode.ast)) {
         if (ROLE_ASSUMER_KEYS.includes(name)) found.push({ kind: 'export', node, name, slot: name });
       }
     }
@@ -602,8 +656,19 @@ function createCredentialModel(sourceCode: SourceCode, references: SdkReferences
     return fn !== undefined && getEnclosingFunction(resolved) === fn;
   }
 
+  function typeOf(value: CredentialValue): TypedCredential | undefined {
+    // Types are this file's program's: a value another module built has none here.
+    if (value.origin) return undefined;
+    const typed = getTypedCredentials(sourceCode);
+    if (value.kind === 'unknown') return typed?.valueOf(value.value);
+    const unfollowed = (returned: FlowValue): boolean =>
+      returned.path.length > 0 || returned.awaited || (skipTransparent(returned.node).type !== AST_NODE_TYPES.ObjectExpression && !isFunction(skipTransparent(returned.node)));
+    return typed && value.kind === 'provider' && flow.returnsOf(value.fn).every(unfollowed) ? typed.functionOf(value.fn) : undefined;
+  }
+
   return {
     isResolvedPerUse,
+    typeOf,
     sourceCode,
     flow,
     sdk: references,
@@ -615,6 +680,9 @@ function createCredentialModel(sourceCode: SourceCode, references: SdkReferences
     propertyOf,
     sourceOf,
     classify,
+    classifyValue,
+    sourceOfValue,
+    originOf,
     referenceOf,
     cachedSnapshotsOf,
     returnsOf: (fn) => flow.returnsOf(fn).map(classifyValue),
@@ -626,53 +694,19 @@ function createCredentialModel(sourceCode: SourceCode, references: SdkReferences
   };
 }
 
-/**
- * What the module exports by name, from its top-level statements: `export const k = v`, `export function k`,
- * `export { k }`, `export default { k }`, `module.exports = { k }`, `module.exports.k = v`, `exports.k = v`.
- */
-function findModuleExports(program: TSESTree.Program): { name: string; node: TSESTree.Node }[] {
-  const found: { name: string; node: TSESTree.Node }[] = [];
-  const addObject = (node: TSESTree.Node): void => {
-    if (node.type !== AST_NODE_TYPES.ObjectExpression) return;
-    for (const member of node.properties) {
+/** The values the module exports by name, the members of a default-exported object literal included. */
+function getExportedValues(program: TSESTree.Program): { name: string; node: TSESTree.Node }[] {
+  return findModuleExports(program).flatMap((entry): { name: string; node: TSESTree.Node }[] => {
+    if (entry.kind !== 'value') return [];
+    const { node } = entry;
+    // `export default { k }` (the members of `module.exports = { k }` are exports of their own already).
+    const isDefaultObject = node.type === AST_NODE_TYPES.ObjectExpression && node.parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration;
+    if (entry.name !== DEFAULT_EXPORT || !isDefaultObject) return [entry];
+    return node.properties.flatMap((member) => {
       const name = member.type === AST_NODE_TYPES.Property ? getPropertyName(member) : undefined;
-      if (member.type === AST_NODE_TYPES.Property && name !== undefined) found.push({ name, node: member.value });
-    }
-  };
-  for (const statement of getTopLevelStatements(program)) {
-    if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration) {
-      const { declaration } = statement;
-      if (declaration?.type === AST_NODE_TYPES.FunctionDeclaration && declaration.id) {
-        found.push({ name: declaration.id.name, node: declaration });
-      }
-      if (declaration?.type === AST_NODE_TYPES.VariableDeclaration) {
-        for (const { id, init } of declaration.declarations) {
-          if (id.type === AST_NODE_TYPES.Identifier && init) found.push({ name: id.name, node: init });
-        }
-      }
-      for (const { exported, local } of statement.source ? [] : statement.specifiers) {
-        // `export { assume as 'roleAssumer' }`: a string name.
-        found.push({ name: exported.type === AST_NODE_TYPES.Identifier ? exported.name : String(exported.value), node: local });
-      }
-    } else if (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
-      addObject(statement.declaration);
-    } else if (statement.type === AST_NODE_TYPES.ExpressionStatement) {
-      const expression = statement.expression;
-      if (expression.type !== AST_NODE_TYPES.AssignmentExpression || expression.operator !== '=') continue;
-      const { left, right } = expression;
-      if (isModuleExports(left)) addObject(right);
-      const name = left.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(left) : undefined;
-      if (left.type === AST_NODE_TYPES.MemberExpression && name !== undefined && isExportsObject(left.object)) {
-        found.push({ name, node: right });
-      }
-    }
-  }
-  return found;
-}
-
-/** `exports` or `module.exports`. */
-function isExportsObject(node: TSESTree.Node): boolean {
-  return (node.type === AST_NODE_TYPES.Identifier && node.name === 'exports') || isModuleExports(node);
+      return member.type === AST_NODE_TYPES.Property && name !== undefined ? [{ name, node: member.value }] : [];
+    });
+  });
 }
 
 /**
@@ -721,8 +755,19 @@ function isCopiedField(member: TSESTree.MemberExpression): boolean {
   return current.parent?.type === AST_NODE_TYPES.Property && current.parent.value === current;
 }
 
+/** The call or read a snapshot was taken at. */
+export function getSourceNode(source: CredentialSource): TSESTree.Node {
+  return source.kind === 'v2Snapshot' ? source.node : source.call;
+}
+
 /** How a message names a source: `AssumeRole`, `fromIni()`, `client.config.credentials()`, `AWS.config.credentials`. */
 export function describeSource(model: CredentialModel, sourceCode: SourceCode, source: CredentialSource): string {
+  // A source in a module the file imports is spelled as that module spells it.
+  const owner = model.flow.ownerOf(getSourceNode(source));
+  const ownerModel = owner && modelsByProgram.get(owner.program);
+  if (ownerModel) {
+    return describeSource(ownerModel, ownerModel.sourceCode, source);
+  }
   switch (source.kind) {
     case 'response':
       return source.operation;

@@ -13,6 +13,8 @@ import {
   type ModuleReference,
   type TraceMap,
 } from '../modules/module-references.js';
+import { getModuleLoader, type LoadedModule, type ModuleLoader } from '../modules/module-graph.js';
+import { collectNodes } from '../ast/walk.js';
 import {
   AUTH_SESSION_PACKAGES,
   PROVIDER_PACKAGES,
@@ -45,6 +47,8 @@ export interface SdkReferences {
   /** The reference whose node is `node`, if any: `get(newExpression)?.info.kind === 'client'`. */
   get(node: TSESTree.Node): SdkReference | undefined;
   ofKind<K extends SdkInfo['kind']>(kind: K): readonly SdkReference<Extract<SdkInfo, { kind: K }>>[];
+  /** Reads the local modules the file imports, so that the models can follow values into them; none without a path. */
+  readonly modules: ModuleLoader | undefined;
 }
 
 interface FileState {
@@ -58,6 +62,7 @@ interface FileState {
 type RuleContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 const fileStates = new WeakMap<TSESTree.Program, FileState>();
+const moduleReferences = new WeakMap<LoadedModule, SdkReferences>();
 
 /**
  * Returns the listeners a rule needs to receive the file's SDK references once, at `Program:exit`.
@@ -77,7 +82,7 @@ export function onSdkReferences(
       state.dynamicImports.add(node);
     },
     'Program:exit'() {
-      state.result ??= collectSdkReferences(sourceCode, state.dynamicImports);
+      state.result ??= collectSdkReferences(sourceCode, state.dynamicImports, getModuleLoader(context));
       if (state.result) {
         handler(state.result);
       }
@@ -110,13 +115,31 @@ function mentionsSdkModule(text: string): boolean {
 function collectSdkReferences(
   sourceCode: Readonly<TSESLint.SourceCode>,
   dynamicImports: ReadonlySet<TSESTree.ImportExpression>,
+  modules: ModuleLoader | undefined,
 ): SdkReferences | null {
   const found = findModuleReferences(sourceCode, dynamicImports, {
     covers: isSdkModule,
     moduleGlobals: SDK_MODULE_GLOBALS,
     createTraceMap: (moduleIds) => createTraceMap(moduleIds, collectPascalCaseNames(sourceCode.ast)),
   });
-  return found ? createSdkReferences(found) : null;
+  return found ? createSdkReferences(found, modules) : null;
+}
+
+/**
+ * The SDK references of a module another file imports, computed once per read of it: none when it loads no SDK
+ * module (a configuration module that only builds an object), which still lets the models look into it.
+ */
+export function getModuleSdkReferences(module: LoadedModule): SdkReferences {
+  let references = moduleReferences.get(module);
+  if (!references) {
+    const { sourceCode } = module;
+    const imports = mentionsSdk(sourceCode)
+      ? (collectNodes(sourceCode.ast, (node) => node.type === 'ImportExpression') as TSESTree.ImportExpression[])
+      : undefined;
+    references = (imports && collectSdkReferences(sourceCode, new Set(imports), module.loader)) || createSdkReferences([], module.loader);
+    moduleReferences.set(module, references);
+  }
+  return references;
 }
 
 /** The PascalCase identifiers the file spells: every client or command export it can possibly reach. */
@@ -246,7 +269,7 @@ function leaves<Name extends string>(
   return result;
 }
 
-function createSdkReferences(found: readonly SdkReference[]): SdkReferences {
+function createSdkReferences(found: readonly SdkReference[], modules: ModuleLoader | undefined): SdkReferences {
   const byNode = new Map<TSESTree.Node, SdkReference>();
   for (const reference of found) {
     if (!byNode.has(reference.node)) byNode.set(reference.node, reference);
@@ -254,6 +277,7 @@ function createSdkReferences(found: readonly SdkReference[]): SdkReferences {
   const all = [...byNode.values()];
   return {
     all,
+    modules,
     get: (node) => byNode.get(node),
     ofKind: <K extends SdkInfo['kind']>(kind: K) =>
       all.filter(
