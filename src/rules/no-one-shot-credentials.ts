@@ -7,6 +7,7 @@ import { planImport, removeProperties } from '../utils/fix/fixes.js';
 import { getHoistedProviderGetterFix, getProviderGetterFix } from '../utils/fix/provider-getter.js';
 import { getSessionProviderText } from '../utils/fix/session-provider.js';
 import { describeSource, getCredentialModel, getSourceNode, type CredentialConsumer, type CredentialInput, type CredentialModel, type CredentialSource } from '../utils/sdk/credentials.js';
+import { isOperationSession } from '../utils/sdk/operation-sessions.js';
 import { getParamsText, getSnapshotProvider } from '../utils/sdk/provider-rewrites.js';
 import { mentionsSdk, onSdkReferences, type SdkReference } from '../utils/sdk/references.js';
 import { getGlobalConfigAssignment, getV2Namespace } from '../utils/sdk/v2-config.js';
@@ -125,6 +126,7 @@ function checkOneShotInput(model: CredentialModel, consumer: CredentialConsumer,
       const { info } = consumer.reference;
       const getter = info.kind === 'signer' && info.option === 'getCredentials' ? property : undefined;
       if (!source) return findCachedSnapshots(model, property.value, target, getter);
+      if (source.kind === 'authSession' && isOperationSession(model, consumer, property.value)) return []; // Fresh at each call.
       const apply = (fixer: TSESLint.RuleFixer, provider: string): TSESLint.RuleFix[] => [
         // A shorthand property's key is an identifier.
         property.shorthand

@@ -10,6 +10,8 @@ import { mayRunLong } from '../utils/modules/program-kind.js';
 import { findOptionValues, resolveAlternatives } from '../utils/scope/alternatives.js';
 import { findMethodCallsOnBinding } from '../utils/scope/binding-uses.js';
 import { mayHaveProperty } from '../utils/scope/functions.js';
+import { getCredentialModel } from '../utils/sdk/credentials.js';
+import { getSignerProviders } from '../utils/sdk/profile-signers.js';
 import { mentionsSdk, onSdkReferences, type SdkReferences } from '../utils/sdk/references.js';
 import { getGlobalConfigAssignment, getGlobalConfigCall } from '../utils/sdk/v2-config.js';
 import { findProperty, getStaticValue, resolveObject, resolveValue } from '../utils/scope/values.js';
@@ -133,6 +135,8 @@ function* findProfileProviders(sourceCode: SourceCode, references: SdkReferences
       yield* findSharedIniCredentials(references, value, target);
     }
   }
+  // Signers outside the clients (`SignatureV4`, the RDS and DSQL signers, opensearch), from the credential model.
+  for (const { value, target } of getSignerProviders(getCredentialModel(sourceCode, references))) yield* findFromIniCalls(sourceCode, references, value, target);
 }
 
 /** E.g. `AWS.config.update({ credentials })`, `AWS.config.credentials = creds`. */
@@ -151,12 +155,7 @@ function findGlobalConfigCredentials(sourceCode: SourceCode, config: TSESTree.No
  * `fromIni(...)` as the credentials themselves, or as a link of `createCredentialChain(...)` that has no
  * `.expireAfter()` (the chain then adds no expiration either). `createCredentialChain(...).expireAfter(n)` is fine.
  */
-function* findFromIniCalls(
-  sourceCode: SourceCode,
-  references: SdkReferences,
-  value: TSESTree.Node,
-  target: string,
-): Generator<Finding> {
+function* findFromIniCalls(sourceCode: SourceCode, references: SdkReferences, value: TSESTree.Node, target: string): Generator<Finding> {
   if (value.type !== AST_NODE_TYPES.CallExpression) {
     return;
   }

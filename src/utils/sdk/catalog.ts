@@ -83,6 +83,11 @@ export type SdkInfo =
        * already has an `X-Amz-Date` header with that date (`prepareRequest` in mhart/aws4 `aws4.js`).
        */
       signsRequest?: boolean;
+      /**
+       * Calls a provider given as `credentials` again at every signature, memoizing nothing: `SignatureV4`
+       * (`normalizeProvider` in `@smithy/signature-v4`), and the RDS and DSQL signers, which build one per token.
+       */
+      asksEachSignature?: boolean;
     }
   /**
    * An Amplify call that resolves a Cognito identity pool's credentials once: v6 `fetchAuthSession()` (its
@@ -270,8 +275,8 @@ const V2_NESTED_CLIENTS: Readonly<Record<string, readonly string[]>> = {
  * `getCredentials` again only when the cached object carries an expiry.
  */
 export const SIGNER_PACKAGES: Readonly<Record<string, SignerInfo | readonly SignerInfo[]>> = {
-  '@smithy/signature-v4': { kind: 'signer', name: 'SignatureV4', option: 'credentials', construct: true },
-  '@aws-sdk/signature-v4': { kind: 'signer', name: 'SignatureV4', option: 'credentials', construct: true },
+  '@smithy/signature-v4': { kind: 'signer', name: 'SignatureV4', option: 'credentials', construct: true, asksEachSignature: true },
+  '@aws-sdk/signature-v4': { kind: 'signer', name: 'SignatureV4', option: 'credentials', construct: true, asksEachSignature: true },
   '@opensearch-project/opensearch/aws': {
     kind: 'signer',
     name: 'AwsSigv4Signer',
@@ -280,8 +285,8 @@ export const SIGNER_PACKAGES: Readonly<Record<string, SignerInfo | readonly Sign
   },
   'aws-opensearch-connector': { kind: 'signer', name: 'aws-opensearch-connector', option: 'credentials', construct: false },
   // IAM database auth tokens: presigned by a `SignatureV4` built from these `credentials` at each `getAuthToken()`.
-  '@aws-sdk/rds-signer': { kind: 'signer', name: 'Signer', option: 'credentials', construct: true },
-  '@aws-sdk/dsql-signer': { kind: 'signer', name: 'DsqlSigner', option: 'credentials', construct: true },
+  '@aws-sdk/rds-signer': { kind: 'signer', name: 'Signer', option: 'credentials', construct: true, asksEachSignature: true },
+  '@aws-sdk/dsql-signer': { kind: 'signer', name: 'DsqlSigner', option: 'credentials', construct: true, asksEachSignature: true },
   // `aws4.sign(request, credentials)` signs with what it is given, or `process.env` read at each call
   // (`RequestSigner` in mhart/aws4 `aws4.js`); CommonJS, so `import aws4 from 'aws4'` is the module itself.
   aws4: { kind: 'signer', name: 'aws4.sign', member: 'sign', option: 'secondArgument', construct: false, signsRequest: true },

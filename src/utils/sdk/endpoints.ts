@@ -163,6 +163,13 @@ export function getEndpointKinds(
   return kinds;
 }
 
+/** The kinds of endpoint one URL expression may name: a string, a template literal, a constant, `new URL('…')`. */
+export function getUrlKinds(sourceCode: SourceCode, url: TSESTree.Node): Set<EndpointKind> {
+  const kinds = new Set<EndpointKind>();
+  addEndpointKinds(sourceCode, url, kinds, 0);
+  return kinds;
+}
+
 /**
  * E.g. `'https://s3.eu-west-1.amazonaws.com'`, a constant holding it, `` `https://${account}.r2.cloudflarestorage.com` ``,
  * `new URL('…')`, v2 `new AWS.Endpoint('fra1.digitaloceanspaces.com')`, v3 `{ url }` and `{ hostname }` objects,
