@@ -15,7 +15,6 @@ import { isVisibleAt } from '../utils/scope/names.js';
 
 type Options = [{ checkTestFiles?: boolean }];
 type MessageId = 'oneShotCredentials' | 'importedOneShotCredentials' | 'oneShotFixedKeys' | 'cachedCredentials' | 'useTemporaryCredentials' | 'useChainableTemporaryCredentials' | 'useSessionProvider' | 'useProviderGetter';
-
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Suggestion = TSESLint.SuggestionReportDescriptor<MessageId>;
 
@@ -140,20 +139,17 @@ function checkOneShotInput(model: CredentialModel, consumer: CredentialConsumer,
     case 'assignment': {
       const { left, right } = input.assignment;
       const source = findOneShot(model, right);
-      const reference = consumer.reference;
       const apply = (fixer: TSESLint.RuleFixer, provider: string): TSESLint.RuleFix[] => [fixer.replaceText(right, provider)];
       return source
-        ? [{ node: left, target: 'AWS.config.credentials', source, replacement: { sdk: 'v2', location: right, namespace: getV2Namespace(reference), apply } }]
+        ? [{ node: left, target: 'AWS.config.credentials', source, replacement: { sdk: 'v2', location: right, namespace: getV2Namespace(consumer.reference), apply } }]
         : [];
     }
-    case 'argument': {
-      // `aws4.sign(request, await provider())` in the function that signs: resolved again at each call.
-      const source = findOneShot(model, input.argument);
-      return source && !model.isResolvedPerUse(consumer, source) ? [{ node: input.argument, target, source }] : [];
-    }
+    case 'argument':
     case 'imported': {
-      const source = findOneShot(model, input.property.value);
-      return source ? [{ node: input.at, target, source }] : [];
+      // `aws4.sign(request, await provider())` in the function that signs: resolved again at each call.
+      const [node, value] = input.kind === 'argument' ? [input.argument, input.argument] : [input.at, input.property.value];
+      const source = findOneShot(model, value);
+      return source && !model.isResolvedPerUse(consumer, source) ? [{ node, target, source }] : [];
     }
   }
 }

@@ -53,6 +53,63 @@ export function lintWithRule({ ruleName, rule, code, filename, options = [] }: L
   return linter.verify(code, config, { filename });
 }
 
+/** One fixed program derived from a rule's suggestion, applied until the rule has nothing more to suggest. */
+export interface DerivedFix {
+  suggestion: string;
+  steps: FixStep[];
+  code: string;
+  remaining: Linter.LintMessage[];
+}
+
+/**
+ * Lints a proof's wrong program with its rule (loaded from `src/rules/<rule>.ts`) and derives one fixed program per
+ * suggestion the rule offers. A failure to load or lint is returned as `error`, for the proof's test to report.
+ */
+export async function deriveFixes(proof: { rule: string; filename: string; code: string }): Promise<{
+  messages: Linter.LintMessage[];
+  fixes: DerivedFix[];
+  error?: string;
+}> {
+  try {
+    const rule = ((await import(`../../src/rules/${proof.rule}.ts`)) as { default: unknown }).default;
+    const lint = { ruleName: proof.rule, rule, filename: proof.filename, code: proof.code };
+    const messages = lintWithRule(lint);
+    const offered = new Set(messages.flatMap((m) => m.suggestions ?? []).map((s) => s.desc));
+    const fixes = [...offered].map((description) => ({
+      suggestion: description,
+      ...applySuggestions(lint, (suggestions) => suggestions.find((s) => s.desc === description)),
+    }));
+    return { messages, fixes };
+  } catch (error) {
+    return { messages: [], fixes: [], error: String((error as Error).stack ?? error) };
+  }
+}
+
+/**
+ * Points the test process's own AWS settings at an empty directory: nothing in it talks to AWS, but should anything
+ * load the SDK here, it finds no profile and no IMDS. Returns the function that restores them.
+ */
+export function isolateTestProcess(): () => void {
+  const emptyAwsDir = mkdtempSync(join(tmpdir(), 'aws-credentials-proof-parent-'));
+  const saved: Record<string, string | undefined> = {};
+  const isolated = {
+    AWS_EC2_METADATA_DISABLED: 'true',
+    AWS_SHARED_CREDENTIALS_FILE: join(emptyAwsDir, 'credentials'),
+    AWS_CONFIG_FILE: join(emptyAwsDir, 'config'),
+  };
+  for (const [name, value] of Object.entries(isolated)) {
+    saved[name] = process.env[name];
+    process.env[name] = value;
+  }
+  return () => {
+    for (const [name, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+    rmSync(emptyAwsDir, { recursive: true, force: true });
+  };
+}
+
 /** The output of one suggestion, exactly as an editor applies it: the suggestion's `fix` spliced into the text. */
 export function applySuggestion(code: string, suggestion: Linter.LintSuggestion): string {
   const { range, text } = suggestion.fix;

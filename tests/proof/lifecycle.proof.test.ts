@@ -9,18 +9,14 @@
  * All programs run side by side in one `beforeAll` (the whole file takes about as long as the longest program); each
  * test then checks and logs one step. `npm run proof` shows the log.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-
 import type { Linter } from 'eslint';
 
 import {
-  applySuggestions,
+  deriveFixes,
   describeCalls,
   diffLines,
   distinctKeys,
-  lintWithRule,
+  isolateTestProcess,
   runTogether,
   runWithPreload,
   type FixStep,
@@ -413,42 +409,15 @@ type ProofName = keyof typeof proofs;
 
 const outcomes = new Map<ProofName, Outcome>();
 const standIns: AwsStandIn[] = [];
-const savedEnv: Record<string, string | undefined> = {};
-let emptyAwsDir = '';
+let restoreTestProcess: (() => void) | undefined;
 
 /** Lints the wrong example and derives one fixed program per suggestion the rule offers. */
 async function prepareOutcome(proof: Proof): Promise<Outcome> {
-  const outcome: Outcome = { proof, messages: [], fixes: [] };
-  try {
-    const rule = ((await import(`../../src/rules/${proof.rule}.ts`)) as { default: unknown }).default;
-    const lint = { ruleName: proof.rule, rule, filename: proof.filename };
-    outcome.messages = lintWithRule({ ...lint, code: proof.code });
-    const offered = new Set(outcome.messages.flatMap((m) => m.suggestions ?? []).map((s) => s.desc));
-    for (const description of offered) {
-      const { code, steps, remaining } = applySuggestions({ ...lint, code: proof.code }, (suggestions) =>
-        suggestions.find((s) => s.desc === description),
-      );
-      outcome.fixes.push({ suggestion: description, steps, code, remaining });
-    }
-  } catch (error) {
-    outcome.error = String((error as Error).stack ?? error);
-  }
-  return outcome;
+  return { proof, ...(await deriveFixes(proof)) };
 }
 
 beforeAll(async () => {
-  // Nothing in this process talks to AWS, but should anything load the SDK here, it finds no profile and no IMDS.
-  emptyAwsDir = mkdtempSync(join(tmpdir(), 'aws-credentials-proof-parent-'));
-  const parentEnv = {
-    AWS_EC2_METADATA_DISABLED: 'true',
-    AWS_SHARED_CREDENTIALS_FILE: join(emptyAwsDir, 'credentials'),
-    AWS_CONFIG_FILE: join(emptyAwsDir, 'config'),
-  };
-  for (const [name, value] of Object.entries(parentEnv)) {
-    savedEnv[name] = process.env[name];
-    process.env[name] = value;
-  }
-
+  restoreTestProcess = isolateTestProcess();
   const entries: Parameters<typeof runTogether>[0] = [];
   const owners: Array<(run: ProgramRun) => void> = [];
   for (const [name, proof] of Object.entries(proofs) as Array<[ProofName, Proof]>) {
@@ -487,11 +456,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all(standIns.map((standIn) => standIn.stop()));
-  for (const [name, value] of Object.entries(savedEnv)) {
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-  }
-  rmSync(emptyAwsDir, { recursive: true, force: true });
+  restoreTestProcess?.();
 });
 
 /* ------------------------------------------------------------------------------------------ checks and logs */

@@ -12,20 +12,19 @@
  * sessions on the wall clock, since its program waits with real timers between attempts. All programs run side by
  * side in one `beforeAll`; each test checks and logs one step (`npm run proof` shows the log).
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import type { Linter } from 'eslint';
 
 import {
-  applySuggestions,
+  deriveFixes,
   describeCalls,
   diffLines,
   distinctKeys,
-  lintWithRule,
+  isolateTestProcess,
   runTogether,
   type FixStep,
   type ProgramRun,
@@ -227,44 +226,18 @@ interface Outcome {
 
 const outcomes = new Map<ProofName, Outcome>();
 const standIns: AwsStandIn[] = [];
-const savedEnv: Record<string, string | undefined> = {};
-let emptyAwsDir = '';
+let restoreTestProcess: (() => void) | undefined;
 
 async function prepareOutcome(proof: Proof): Promise<Outcome> {
-  const outcome: Outcome = { proof, messages: [], fixes: [] };
-  try {
-    const rule = ((await import(`../../src/rules/${proof.rule}.ts`)) as { default: unknown }).default;
-    const lint = { ruleName: proof.rule, rule, filename: proof.filename };
-    outcome.messages = lintWithRule({ ...lint, code: proof.code });
-    if (proof.fixedCode !== undefined) {
-      outcome.fixedMessages = lintWithRule({ ...lint, code: proof.fixedCode });
-      outcome.fixes.push({ suggestion: '(none: the corrected example)', steps: [], code: proof.fixedCode, remaining: [] });
-      return outcome;
-    }
-    const offered = new Set(outcome.messages.flatMap((m) => m.suggestions ?? []).map((s) => s.desc));
-    for (const description of offered) {
-      const { code, steps, remaining } = applySuggestions({ ...lint, code: proof.code }, (suggestions) =>
-        suggestions.find((s) => s.desc === description),
-      );
-      outcome.fixes.push({ suggestion: description, steps, code, remaining });
-    }
-  } catch (error) {
-    outcome.error = String((error as Error).stack ?? error);
-  }
-  return outcome;
+  if (proof.fixedCode === undefined) return { proof, ...(await deriveFixes(proof)) };
+  // A rule without a suggestion: the corrected example is the fixed program.
+  const { messages, error } = await deriveFixes(proof);
+  const { messages: fixedMessages } = await deriveFixes({ ...proof, code: proof.fixedCode });
+  return { proof, messages, fixedMessages, error, fixes: [{ suggestion: '(none: the corrected example)', steps: [], code: proof.fixedCode, remaining: [] }] };
 }
 
 beforeAll(async () => {
-  emptyAwsDir = mkdtempSync(join(tmpdir(), 'aws-credentials-proof-parent-'));
-  const parentEnv = {
-    AWS_EC2_METADATA_DISABLED: 'true',
-    AWS_SHARED_CREDENTIALS_FILE: join(emptyAwsDir, 'credentials'),
-    AWS_CONFIG_FILE: join(emptyAwsDir, 'config'),
-  };
-  for (const [name, value] of Object.entries(parentEnv)) {
-    savedEnv[name] = process.env[name];
-    process.env[name] = value;
-  }
+  restoreTestProcess = isolateTestProcess();
   const entries: Parameters<typeof runTogether>[0] = [];
   const owners: Array<(run: ProgramRun) => void> = [];
   for (const [name, proof] of Object.entries(proofs) as Array<[ProofName, Proof]>) {
@@ -308,11 +281,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all(standIns.map((standIn) => standIn.stop()));
-  for (const [name, value] of Object.entries(savedEnv)) {
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-  }
-  rmSync(emptyAwsDir, { recursive: true, force: true });
+  restoreTestProcess?.();
 });
 
 /* ------------------------------------------------------------------------------------------ checks and logs */
