@@ -4,7 +4,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-const PLUGIN_CODE = /\/dist\/(?:rules|utils)\/[\w-]+\.js$/;
+const PLUGIN_CODE = /\/dist\/(?:rules|utils)\/(?:[\w-]+\/)*[\w-]+\.js$/;
 const TOP = 15;
 
 const inputs = process.argv.slice(2);

@@ -67,12 +67,36 @@ export function getBearerArtifact(
   return undefined;
 }
 
+const signingFiles = new WeakMap<SdkReferences, boolean>();
+
+/**
+ * Whether the file calls anything that signs an artifact (a presigner, a database signer, a v2 S3 client): only
+ * such a call of this file is one (`getBearerArtifact` looks calls up in the file's own references), so a file
+ * without one never asks the flow model, which would read every module a logged value is imported from.
+ */
+function signsArtifacts(references: SdkReferences): boolean {
+  let signs = signingFiles.get(references);
+  if (signs === undefined) {
+    signs = references.all.some(({ info }) =>
+      info.kind === 'presign' ||
+      info.kind === 'signer' ||
+      info.kind === 'authTokenSigner' ||
+      (info.kind === 'client' && info.sdk === 'v2' && info.service === 's3'),
+    );
+    signingFiles.set(references, signs);
+  }
+  return signs;
+}
+
 /** The first signed artifact among the values `node` may hold. */
 export function findBearerArtifact(
   sourceCode: SourceCode,
   references: SdkReferences,
   node: TSESTree.Node,
 ): BearerArtifact | undefined {
+  if (!signsArtifacts(references)) {
+    return undefined;
+  }
   for (const value of getFlow(sourceCode).valuesOf(node)) {
     const artifact = getBearerArtifact(sourceCode, references, value);
     if (artifact) return artifact;
