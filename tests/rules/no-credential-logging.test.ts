@@ -1510,6 +1510,15 @@ const token = await new Signer({}).getAuthToken();
 console.log('signed a token of', token.length, 'characters');
 console.log(\`token ready: \${token !== ''}\`);
 `,
+    // a file that signs nothing: a URL or token it logs came from elsewhere (another module, a v3 client's output)
+    `
+import { S3Client, GetObjectCommand } from '@aws-sdk/client-s3';
+import { downloadUrl, authToken } from './links.js';
+
+const s3 = new S3Client({});
+const object = await s3.send(new GetObjectCommand({ Bucket: 'b', Key: 'k' }));
+console.log(downloadUrl, authToken, await makeLink(), object.ETag);
+`,
   ],
   invalid: [
     {

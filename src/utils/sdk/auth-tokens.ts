@@ -8,7 +8,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 
 import { getPropertyName, isFunction, skipTransparent } from '../ast/nodes.js';
 import { getFlow, type FlowValue } from '../scope/flow.js';
-import { AUTH_TOKEN_METHODS } from './catalog.js';
+import { AUTH_TOKEN_METHODS, type SdkInfo } from './catalog.js';
 import type { SdkReferences } from './references.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -52,14 +52,15 @@ export function getBearerArtifact(
   const callback = call.arguments.length > 0 && isFunction(call.arguments.at(-1)!);
   for (const holder of getFlow(sourceCode).valuesOf(callee.object, value)) {
     const held = references.get(skipTransparent(holder.node))?.info;
-    if (held?.kind === 'signer' || held?.kind === 'authTokenSigner') {
+    if (!held || !isArtifactSigner(held)) continue;
+    if (held.kind === 'signer' || held.kind === 'authTokenSigner') {
       if (!Object.hasOwn(AUTH_TOKEN_METHODS, held.name) || !AUTH_TOKEN_METHODS[held.name]!.includes(method)) continue;
       const sdk = held.kind === 'signer' ? 'v3' : 'v2';
       // v3 returns a promise; v2 returns the token at once, unless it hands it to a callback.
       const resolved = sdk === 'v3' ? value.awaited : value.awaited || !callback;
       if (resolved) return { kind: 'authToken', call, source: `${held.name}.${method}`, sdk };
     }
-    if (held?.kind === 'client' && held.sdk === 'v2' && held.service === 's3' && V2_PRESIGN_METHODS.has(method)) {
+    if (held.kind === 'client' && V2_PRESIGN_METHODS.has(method)) {
       const resolved = method === 'getSignedUrl' ? value.awaited || !callback : value.awaited;
       if (resolved) return { kind: 'presignedUrl', call, source: `${held.name}.${method}`, sdk: 'v2' };
     }
@@ -67,22 +68,27 @@ export function getBearerArtifact(
   return undefined;
 }
 
+/** What signs the artifacts `getBearerArtifact` knows: the v3 presigner, the database signers, a v2 S3 client. */
+function isArtifactSigner(info: SdkInfo): boolean {
+  return (
+    info.kind === 'presign' ||
+    info.kind === 'signer' ||
+    info.kind === 'authTokenSigner' ||
+    (info.kind === 'client' && info.sdk === 'v2' && info.service === 's3')
+  );
+}
+
 const signingFiles = new WeakMap<SdkReferences, boolean>();
 
 /**
- * Whether the file calls anything that signs an artifact (a presigner, a database signer, a v2 S3 client): only
- * such a call of this file is one (`getBearerArtifact` looks calls up in the file's own references), so a file
- * without one never asks the flow model, which would read every module a logged value is imported from.
+ * Whether the file holds anything that signs an artifact: only a call of this file is one (`getBearerArtifact`
+ * looks calls up in the file's own references), so a file without a signer never asks the flow model, which would
+ * read every module a logged value is imported from.
  */
 function signsArtifacts(references: SdkReferences): boolean {
   let signs = signingFiles.get(references);
   if (signs === undefined) {
-    signs = references.all.some(({ info }) =>
-      info.kind === 'presign' ||
-      info.kind === 'signer' ||
-      info.kind === 'authTokenSigner' ||
-      (info.kind === 'client' && info.sdk === 'v2' && info.service === 's3'),
-    );
+    signs = references.all.some(({ info }) => isArtifactSigner(info));
     signingFiles.set(references, signs);
   }
   return signs;
